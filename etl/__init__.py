@@ -1,0 +1,1 @@
+"""Omzien ETL: spreadsheet exports in data/raw/ to a validated DuckDB warehouse."""

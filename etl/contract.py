@@ -1,0 +1,145 @@
+"""The input contract as data: sources, their file-name patterns and columns.
+
+Mirrors ../shared/spec/input-contract.md (and docs/input-contract.md for analysts).
+Everything that needs to know which columns a source has reads it from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """How a column is read and validated."""
+
+    ID = "id"
+    TEXT = "text"
+    FREE_TEXT = "free_text"  # redacted before it enters the warehouse
+    PERSONAL = "personal"  # never enters the warehouse
+    DATE = "date"
+    YEAR_OR_DATE = "year_or_date"
+    MUNICIPALITY = "municipality"
+    THEMES = "themes"  # one or more themes
+    THEME = "theme"
+    CATEGORY = "category"
+    LEGAL_FORM = "legal_form"
+    PHASE = "phase"
+    SEVERITY = "severity"
+    LEVEL = "level"
+    OUTCOME = "outcome"
+    COUNT = "count"  # whole number >= 0
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # Dutch, primary header
+    alias: str  # English header, also accepted
+    kind: Kind
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str  # internal, English: initiatives, obstacles, ...
+    label: str  # Dutch, for messages
+    prefixes: tuple[str, ...]  # file name starts with one of these (case-insensitive)
+    extensions: tuple[str, ...]
+    columns: tuple[Column, ...]
+    id_column: str | None = None
+
+    @property
+    def required(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.required)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+INITIATIVES = Source(
+    name="initiatives",
+    label="initiatieven",
+    prefixes=("initiatieven", "initiatives"),
+    extensions=(".csv", ".xlsx"),
+    id_column="initiatief_id",
+    columns=(
+        Column("initiatief_id", "initiative_id", Kind.ID, required=True),
+        Column("naam", "name", Kind.TEXT, required=True),
+        Column("gemeente", "municipality", Kind.MUNICIPALITY, required=True),
+        Column("kern", "place", Kind.TEXT),
+        Column("themas", "themes", Kind.THEMES),
+        Column("rechtsvorm", "legal_form", Kind.LEGAL_FORM),
+        Column("opgericht", "founded", Kind.YEAR_OR_DATE),
+        Column("fase", "phase", Kind.PHASE),
+        Column("vrijwilligers", "volunteers", Kind.COUNT),
+        Column("website", "website", Kind.TEXT),
+        Column("contactpersoon", "contact_name", Kind.PERSONAL),
+        Column("email", "email", Kind.PERSONAL),
+        Column("telefoon", "phone", Kind.PERSONAL),
+        Column("omschrijving", "description", Kind.FREE_TEXT),
+        Column("geregistreerd_op", "registered_at", Kind.DATE, required=True),
+    ),
+)
+
+OBSTACLES = Source(
+    name="obstacles",
+    label="knelpunten",
+    prefixes=("knelpunten", "obstacles"),
+    extensions=(".csv", ".xlsx"),
+    id_column="knelpunt_id",
+    columns=(
+        Column("knelpunt_id", "obstacle_id", Kind.ID, required=True),
+        Column("initiatief_id", "initiative_id", Kind.ID),
+        Column("gemeente", "municipality", Kind.MUNICIPALITY, required=True),
+        Column("gemeld_op", "reported_at", Kind.DATE, required=True),
+        Column("thema", "theme", Kind.THEME, required=True),
+        Column("categorie", "category", Kind.CATEGORY, required=True),
+        Column("ernst", "severity", Kind.SEVERITY),
+        Column("niveau", "level", Kind.LEVEL),
+        Column("omschrijving", "description", Kind.FREE_TEXT),
+    ),
+)
+
+RESPONSES = Source(
+    name="responses",
+    label="reacties",
+    prefixes=("reacties", "responses"),
+    extensions=(".csv", ".xlsx"),
+    id_column="reactie_id",
+    columns=(
+        Column("reactie_id", "response_id", Kind.ID, required=True),
+        Column("knelpunt_id", "obstacle_id", Kind.ID, required=True),
+        Column("datum", "responded_at", Kind.DATE, required=True),
+        Column("uitkomst", "outcome", Kind.OUTCOME, required=True),
+        Column("toelichting", "note", Kind.FREE_TEXT),
+    ),
+)
+
+ALIASES = Source(
+    name="aliases",
+    label="aliassen",
+    prefixes=("aliassen", "aliases"),
+    extensions=(".csv",),
+    columns=(
+        Column("alias", "alias", Kind.TEXT, required=True),
+        Column("cbs_code", "cbs_code", Kind.TEXT, required=True),
+    ),
+)
+
+# Either id column may be present; a file with neither is rejected whole.
+ERASURES = Source(
+    name="erasures",
+    label="verwijderlijst",
+    prefixes=("verwijderen", "erasure"),
+    extensions=(".csv",),
+    columns=(
+        Column("initiatief_id", "initiative_id", Kind.ID),
+        Column("knelpunt_id", "obstacle_id", Kind.ID),
+    ),
+)
+
+SOURCES: tuple[Source, ...] = (INITIATIVES, OBSTACLES, RESPONSES, ALIASES, ERASURES)
+DATA_SOURCES: tuple[Source, ...] = (INITIATIVES, OBSTACLES, RESPONSES)
+
+# Cell values that mean "no value" (compared trimmed and case-insensitively).
+MISSING_TOKENS: frozenset[str] = frozenset({"", "-", "n.v.t.", "onbekend", "null"})

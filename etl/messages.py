@@ -1,0 +1,80 @@
+"""Every Dutch text the ETL and CLI show to analysts, in one place so English can follow.
+
+Placeholders are named; reject reasons are filled partly in Python (static parts such as
+the allowed values) and partly in SQL (the value of the row), see etl.validation.
+"""
+
+from __future__ import annotations
+
+REJECT_REASONS: dict[str, str] = {
+    "extra_fields": "De rij heeft meer velden dan de kopregel (extra: '{value}'); "
+    "staat er een scheidingsteken of aanhalingsteken te veel in?",
+    "required": "Verplicht veld '{field}' is leeg.",
+    "date_invalid": "'{value}' is geen geldige datum; gebruik dag-maand-jaar (05-03-2024) "
+    "of jaar-maand-dag (2024-03-05).",
+    "date_after_as_of": "Datum {value} ligt na de peildatum {as_of}.",
+    "date_before_1900": "Datum {value} ligt voor 1900.",
+    "year_invalid": "'{value}' is geen jaartal of datum (bijvoorbeeld 2019 of 05-03-2019).",
+    "count_invalid": "'{value}' is geen geheel getal van 0 of meer.",
+    "vocabulary_unknown": "Onbekende waarde '{value}' voor {field}; toegestaan: {allowed}.",
+    "themes_unknown": "Onbekend thema '{unknown}' in '{value}'; toegestaan: {allowed}.",
+    "municipality_unknown": "Gemeente '{value}' is niet gevonden; bedoelde u {hint}? "
+    "Voeg zo nodig een alias toe (aliassen.csv).",
+    "municipality_unknown_no_hint": "Gemeente '{value}' is niet gevonden. "
+    "Voeg zo nodig een alias toe (aliassen.csv).",
+    "municipality_ambiguous": "'{value}' komt voor in meer dan één gemeente ({hint}); "
+    "schrijf de gemeente zelf of leg de keuze vast in aliassen.csv.",
+    "municipality_out_of_scope": "'{value}' is de gemeente {hint}, die valt buiten de "
+    "provincie {province}.",
+    "initiative_unknown": "Onbekend initiatief '{value}': het staat in geen enkele "
+    "initiatievenexport.",
+    "initiative_rejected": "Initiatief '{value}' is zelf afgekeurd; herstel eerst die rij "
+    "in de initiatievenexport.",
+    "obstacle_unknown": "Onbekend knelpunt '{value}': het staat in geen enkele knelpuntenexport.",
+    "obstacle_rejected": "Knelpunt '{value}' is zelf afgekeurd; herstel eerst die rij in de "
+    "knelpuntenexport.",
+    "response_before_report": "Reactiedatum {value} ligt voor de meldingsdatum van het "
+    "knelpunt ({reported}).",
+    "alias_code_unknown": "Alias '{alias}': '{value}' is geen bekende CBS-gemeentecode "
+    "(zoals GM0344).",
+    "file_rejected": "{error}",
+}
+
+# Shown in etl.rejects.value instead of anything from a personal-data column.
+MASKED_VALUE = "[afgeschermd]"
+
+CLI = {
+    "reading": "Lezen: {path}",
+    "building": "Warehouse opbouwen ...",
+    "summary_header": "Geladen op peildatum {as_of} (load {load_id}):",
+    "file_error": "  Bestand afgekeurd: {error}",
+    "warning": "  Let op: {message}",
+    "rejects_hint": "{count} afgekeurde rij(en); bekijk ze met 'omzien etl rejects' of "
+    "'omzien etl rejects --csv afgekeurd.csv'.",
+    "no_rejects": "Geen afgekeurde rijen.",
+    "written": "Warehouse geschreven naar {path}.",
+    "synthetic": "Let op: dit zijn SYNTHETISCHE demogegevens, geen echte meldingen.",
+    "nothing_to_build": "Er is niets gebouwd; het bestaande warehouse is ongewijzigd. {reason}",
+    "no_exports": "Geen exports gevonden in {raw} (verwacht bijvoorbeeld initiatieven*.csv, "
+    "knelpunten*.xlsx, reacties*.csv).",
+    "no_usable_exports": "Geen enkele export kon worden gelezen; zie de meldingen hierboven.",
+    "raw_missing": "De map {raw} bestaat niet.",
+    "bad_date": "'{value}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-26.",
+    "busy": "Er loopt al een ETL-run op {path}; wacht tot die klaar is.",
+    "build_failed": "De ETL-run is mislukt ({error}).",
+    "no_warehouse": "Er is nog geen warehouse op {path}; draai eerst 'omzien etl run'.",
+    "unknown_load": "Load {load_id} bestaat niet; zie 'omzien etl status'.",
+    "rejects_written": "{count} afgekeurde rij(en) geschreven naar {path}.",
+    "demo_written": "Synthetische demo-exports geschreven naar {path} ({files} bestanden, "
+    "{broken} opzettelijk foute rijen).",
+    "unmatched_file": "bestand {path} hoort bij geen enkele bron en is overgeslagen.",
+    "unknown_columns": "{path}: onbekende kolom(men) genegeerd: {columns}.",
+}
+
+SOURCE_LABELS = {
+    "initiatives": "initiatieven",
+    "obstacles": "knelpunten",
+    "responses": "reacties",
+    "aliases": "aliassen",
+    "erasures": "verwijderlijst",
+}

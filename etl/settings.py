@@ -1,0 +1,57 @@
+"""Every setting of the project in one place: default, environment override and help text."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One configurable value: environment variable, default and what it is for."""
+
+    env: str
+    default: str
+    help: str
+
+    def value(self) -> str:
+        return os.environ.get(self.env) or self.default
+
+
+RAW_DIR = Setting(
+    "OMZIEN_RAW",
+    str(PROJECT_ROOT / "data" / "raw"),
+    "Folder with the raw exports (csv/xlsx) the ETL reads, sub-folders included.",
+)
+WAREHOUSE = Setting(
+    "OMZIEN_WAREHOUSE",
+    str(PROJECT_ROOT / "data" / "warehouse" / "omzien.duckdb"),
+    "The DuckDB warehouse file the ETL builds and the dashboard reads.",
+)
+PROVINCE = Setting(
+    "OMZIEN_PROVINCE",
+    "Utrecht",
+    "Province whose municipalities the warehouse covers; others are rejected as out of scope.",
+)
+SMALL_NUMBERS = Setting(
+    "OMZIEN_SMALL_NUMBERS",
+    "10",
+    "Below this many obstacles a municipality's figures are flagged as based on few cases.",
+)
+
+ALL_SETTINGS: tuple[Setting, ...] = (RAW_DIR, WAREHOUSE, PROVINCE, SMALL_NUMBERS)
+
+
+def raw_dir() -> Path:
+    return Path(RAW_DIR.value())
+
+
+def warehouse_path() -> Path:
+    return Path(WAREHOUSE.value())
+
+
+def province() -> str:
+    return PROVINCE.value()

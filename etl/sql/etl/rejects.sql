@@ -1,0 +1,20 @@
+-- One row per (rejected row, broken rule): a row that breaks two rules appears twice; a file rejected whole has one row without row_number.
+CREATE TABLE IF NOT EXISTS etl.rejects (
+    load_id INTEGER,
+    path VARCHAR,
+    source VARCHAR,
+    row_number INTEGER,
+    field VARCHAR,
+    value VARCHAR,
+    reason VARCHAR,
+    rule VARCHAR
+);
+
+COMMENT ON COLUMN etl.rejects.load_id IS 'The load (etl.loads).';
+COMMENT ON COLUMN etl.rejects.path IS 'File path relative to data/raw/.';
+COMMENT ON COLUMN etl.rejects.source IS 'initiatives, obstacles, responses, aliases or erasures.';
+COMMENT ON COLUMN etl.rejects.row_number IS 'Row as a spreadsheet counts it (header = 1); NULL when the whole file was rejected.';
+COMMENT ON COLUMN etl.rejects.field IS 'Column (Dutch contract name) that broke the rule.';
+COMMENT ON COLUMN etl.rejects.value IS 'The value as written, redacted; personal-data columns are masked.';
+COMMENT ON COLUMN etl.rejects.reason IS 'Why, in Dutch, for whoever fixes the form data.';
+COMMENT ON COLUMN etl.rejects.rule IS 'Stable name of the rule, for filtering.';

@@ -1,0 +1,12 @@
+-- One row per warning of a load: a file that matched no source, or columns that were ignored.
+CREATE TABLE IF NOT EXISTS etl.warnings (
+    load_id INTEGER,
+    path VARCHAR,
+    kind VARCHAR,
+    message VARCHAR
+);
+
+COMMENT ON COLUMN etl.warnings.load_id IS 'The load (etl.loads).';
+COMMENT ON COLUMN etl.warnings.path IS 'File path relative to data/raw/.';
+COMMENT ON COLUMN etl.warnings.kind IS 'unmatched_file or unknown_columns.';
+COMMENT ON COLUMN etl.warnings.message IS 'The warning in Dutch.';

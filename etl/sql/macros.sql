@@ -1,0 +1,60 @@
+-- Scalar helpers shared by every model of a build; temporary, so they never reach the warehouse.
+
+-- Matching key: case-, accent-, space-, hyphen- and punctuation-insensitive.
+CREATE OR REPLACE TEMP MACRO norm_key(x) AS
+    nullif(regexp_replace(lower(strip_accents(trim(x))), '[^a-z0-9]', '', 'g'), '');
+
+-- The run's as-of day, bound once from Python into run_params.
+CREATE OR REPLACE TEMP MACRO as_of() AS (SELECT as_of FROM run_params);
+
+CREATE OR REPLACE TEMP MACRO ymd_to_date(y, m, d) AS
+    try_strptime(concat_ws('-', y, m, d), '%Y-%m-%d')::DATE;
+
+-- Day-first always: ISO 2024-03-05, Dutch 05-03-2024 / 5-3-2024 / 05/03/2024, with or
+-- without a time; Excel serial numbers (days since 1899-12-30, the Excel 1900 system)
+-- from 10000 (1927) on, so that a bare year is never taken for a serial.
+CREATE OR REPLACE TEMP MACRO parse_date(x) AS CASE
+    WHEN regexp_full_match(trim(x),
+        '\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?')
+        THEN ymd_to_date(
+            regexp_extract(trim(x), '^(\d{4})', 1),
+            regexp_extract(trim(x), '^\d{4}[-/.](\d{1,2})', 1),
+            regexp_extract(trim(x), '^\d{4}[-/.]\d{1,2}[-/.](\d{1,2})', 1))
+    WHEN regexp_full_match(trim(x),
+        '\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?')
+        THEN ymd_to_date(
+            regexp_extract(trim(x), '^\d{1,2}[-/.]\d{1,2}[-/.](\d{4})', 1),
+            regexp_extract(trim(x), '^\d{1,2}[-/.](\d{1,2})', 1),
+            regexp_extract(trim(x), '^(\d{1,2})', 1))
+    WHEN regexp_full_match(trim(x), '[1-9]\d{4}(?:\.\d+)?')
+        THEN DATE '1899-12-30' + CAST(floor(CAST(trim(x) AS DOUBLE)) AS INTEGER)
+END;
+
+-- A founding "year or date": a bare year counts as 1 January of that year.
+CREATE OR REPLACE TEMP MACRO parse_year_or_date(x) AS CASE
+    WHEN regexp_full_match(trim(x), '\d{4}(?:\.0+)?')
+        THEN ymd_to_date(left(trim(x), 4), '1', '1')
+    ELSE parse_date(x)
+END;
+
+CREATE OR REPLACE TEMP MACRO parse_count(x) AS CASE
+    WHEN regexp_full_match(trim(x), '\d{1,9}(?:\.0+)?') THEN CAST(floor(CAST(trim(x) AS DOUBLE)) AS INTEGER)
+END;
+
+-- Free text: e-mail addresses, Dutch phone numbers and postcodes (with a house number
+-- when one follows) are replaced by a marker. RE2 has no look-around, hence the
+-- separate upper-case (with optional space) and lower-case (no space) postcode forms:
+-- "2024 is" in running text must stay.
+CREATE OR REPLACE TEMP MACRO redact(x) AS
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(x,
+        '[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}', '[e-mail]', 'g'),
+        '(?:\+|\b00)31[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?:[ .\-]?\d){8}\b', '[telefoon]', 'g'),
+        '\b0[1-9](?:[ .\-]?\d){8}\b', '[telefoon]', 'g'),
+        '\b[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})\b(?:,? ?\d{1,5}(?: ?[A-Za-z]\b)?)?', '[postcode]', 'g');
+
+-- The row's own contact person named in its free text is redacted as well.
+CREATE OR REPLACE TEMP MACRO redact_with_name(x, contact_name) AS CASE
+    WHEN length(trim(coalesce(contact_name, ''))) >= 3
+        THEN regexp_replace(redact(x), '(?i)' || regexp_escape(trim(contact_name)), '[naam]', 'g')
+    ELSE redact(x)
+END;

@@ -1,0 +1,50 @@
+-- One row per data row of the initiatives exports, erased ids left out: the text as written beside its parsed value.
+CREATE OR REPLACE TEMP TABLE stg_initiatives AS
+WITH themes AS (
+    SELECT
+        file_seq,
+        row_number,
+        list_sort(list_distinct(list(theme) FILTER (WHERE theme IS NOT NULL))) AS theme_codes,
+        string_agg(part, ', ' ORDER BY part) FILTER (WHERE theme IS NULL) AS unknown_themes
+    FROM stg_initiative_themes
+    GROUP BY file_seq, row_number
+)
+SELECT
+    r.file_seq,
+    r.path,
+    r.row_number,
+    r.extra_fields,
+    -- as written
+    trim(r.initiatief_id) AS initiatief_id,
+    r.naam,
+    r.gemeente,
+    r.kern,
+    r.themas,
+    r.rechtsvorm,
+    r.opgericht,
+    r.fase,
+    r.vrijwilligers,
+    r.geregistreerd_op,
+    coalesce(r.gemeente, r.kern) AS municipality_value,
+    CASE WHEN r.gemeente IS NULL AND r.kern IS NOT NULL THEN 'kern' ELSE 'gemeente' END
+        AS municipality_field,
+    -- parsed
+    mr.cbs_code,
+    mr.problem AS municipality_problem,
+    mr.hint AS municipality_hint,
+    coalesce(t.theme_codes, []::VARCHAR[]) AS theme_codes,
+    t.unknown_themes,
+    vocab_code('legal_form', r.rechtsvorm) AS legal_form,
+    parse_year_or_date(r.opgericht) AS founded_on,
+    vocab_code('phase', r.fase) AS phase_given,
+    parse_count(r.vrijwilligers) AS volunteers,
+    parse_date(r.geregistreerd_op) AS registered_at,
+    redact(r.naam) AS name,
+    redact(r.kern) AS place,
+    redact(r.website) AS website,
+    redact_with_name(r.omschrijving, r.contactpersoon) AS description
+FROM raw_initiatives AS r
+LEFT JOIN municipality_resolution AS mr ON mr.value = coalesce(r.gemeente, r.kern)
+LEFT JOIN themes AS t USING (file_seq, row_number)
+WHERE lower(trim(r.initiatief_id)) NOT IN (SELECT id_key FROM erased_initiatives)
+   OR r.initiatief_id IS NULL;

@@ -1,0 +1,32 @@
+-- One row per data row of the obstacles exports, erased ids left out: the text as written beside its parsed value.
+CREATE OR REPLACE TEMP TABLE stg_obstacles AS
+SELECT
+    r.file_seq,
+    r.path,
+    r.row_number,
+    r.extra_fields,
+    -- as written
+    trim(r.knelpunt_id) AS knelpunt_id,
+    trim(r.initiatief_id) AS initiatief_id,
+    r.gemeente,
+    r.gemeld_op,
+    r.thema,
+    r.categorie,
+    r.ernst,
+    r.niveau,
+    r.gemeente AS municipality_value,
+    'gemeente' AS municipality_field,
+    -- parsed
+    mr.cbs_code,
+    mr.problem AS municipality_problem,
+    mr.hint AS municipality_hint,
+    parse_date(r.gemeld_op) AS reported_at,
+    vocab_code('theme', r.thema) AS theme,
+    vocab_code('category', r.categorie) AS category,
+    CAST(vocab_code('severity', r.ernst) AS INTEGER) AS severity,
+    coalesce(vocab_code('level', r.niveau), CASE WHEN r.niveau IS NULL THEN 'gemeente' END) AS level,
+    redact(r.omschrijving) AS description
+FROM raw_obstacles AS r
+LEFT JOIN municipality_resolution AS mr ON mr.value = r.gemeente
+WHERE lower(trim(r.knelpunt_id)) NOT IN (SELECT id_key FROM erased_obstacles)
+   OR r.knelpunt_id IS NULL;

@@ -1,0 +1,22 @@
+-- One row per data row of the responses exports, erased obstacles left out: the text as written beside its parsed value.
+CREATE OR REPLACE TEMP TABLE stg_responses AS
+SELECT
+    r.file_seq,
+    r.path,
+    r.row_number,
+    r.extra_fields,
+    -- as written
+    trim(r.reactie_id) AS reactie_id,
+    trim(r.knelpunt_id) AS knelpunt_id,
+    r.datum,
+    r.uitkomst,
+    -- parsed
+    parse_date(r.datum) AS responded_at,
+    vocab_code('outcome', r.uitkomst) AS outcome,
+    redact(r.toelichting) AS note,
+    o.reported_at AS obstacle_reported_at
+FROM raw_responses AS r
+LEFT JOIN (SELECT knelpunt_id, reported_at FROM accepted_obstacles WHERE is_latest) AS o
+    ON o.knelpunt_id = trim(r.knelpunt_id)
+WHERE lower(trim(r.knelpunt_id)) NOT IN (SELECT id_key FROM erased_obstacles)
+   OR r.knelpunt_id IS NULL;

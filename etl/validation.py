@@ -1,0 +1,299 @@
+"""Validation rules as data: each names its field and gives a Dutch reason per rejected row.
+
+A rule is a SQL condition over a staging table (`stg_<source>`) that is true when a row
+breaks it. `reject_query` turns a list of rules into one set-based query, with the reason
+templates bound as parameters, so a million rows are judged in one scan.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from datetime import date
+
+from etl.messages import REJECT_REASONS
+from etl.vocabularies import CATEGORIES, LEGAL_FORMS, LEVELS, OUTCOMES, PHASES, SEVERITIES, THEMES
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way a row can be wrong.
+
+    `when` and the values in `dynamic` are SQL over the staging table; `static` values are
+    filled into the message in Python (they come from the contract, not from the data).
+    """
+
+    name: str
+    field: str
+    when: str
+    message: str
+    value: str  # SQL: the offending value as written
+    static: dict[str, str] = field(default_factory=dict)
+    dynamic: dict[str, str] = field(default_factory=dict)
+
+
+def sql_template(rule: Rule) -> tuple[str, list[str]]:
+    """The rule's message as a DuckDB `format` template plus the SQL arguments it needs."""
+    template: list[str] = []
+    args: list[str] = []
+    for literal, name, _spec, _conv in string.Formatter().parse(REJECT_REASONS[rule.message]):
+        template.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is None:
+            continue
+        if name in rule.static:
+            template.append(rule.static[name].replace("{", "{{").replace("}", "}}"))
+        elif name == "field":
+            template.append(rule.field)
+        else:
+            template.append("{}")
+            expression = rule.dynamic.get(name, rule.value if name == "value" else None)
+            args.append(f"coalesce(CAST({expression} AS VARCHAR), '')")
+    return "".join(template), args
+
+
+def reject_query(source: str, table: str, rules: list[Rule]) -> tuple[str, list[object]]:
+    """One query returning every (row, rule) that fails, with the parameters to bind."""
+    parts: list[str] = []
+    params: list[object] = []
+    for rule in rules:
+        template, args = sql_template(rule)
+        format_args = "".join(f", {a}" for a in args)
+        parts.append(
+            f"SELECT ? AS source, ? AS rule, file_seq, path, row_number, ? AS field, "
+            f"CAST({rule.value} AS VARCHAR) AS value, format(?{format_args}) AS reason "
+            f"FROM {table} WHERE {rule.when}"
+        )
+        params += [source, rule.name, rule.field, template]
+    return "\nUNION ALL\n".join(parts), params
+
+
+def dutch_date(day: date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def _allowed(vocabulary) -> str:
+    return ", ".join(vocabulary.codes())
+
+
+def required(column: str, value_sql: str | None = None) -> Rule:
+    return Rule(
+        name="required",
+        field=column,
+        when=f"{value_sql or column} IS NULL",
+        message="required",
+        value="NULL",
+    )
+
+
+def extra_fields() -> Rule:
+    return Rule(
+        name="extra_fields",
+        field="(rij)",
+        when="extra_fields IS NOT NULL",
+        message="extra_fields",
+        value="extra_fields",
+    )
+
+
+def date_rules(column: str, parsed: str, as_of: date, *, year_allowed: bool = False) -> list[Rule]:
+    """A date that does not parse, lies after the as-of day, or before 1900."""
+    shown = f"strftime({parsed}, '%d-%m-%Y')"
+    return [
+        Rule(
+            name="date_invalid",
+            field=column,
+            when=f"{column} IS NOT NULL AND {parsed} IS NULL",
+            message="year_invalid" if year_allowed else "date_invalid",
+            value=column,
+        ),
+        Rule(
+            name="date_after_as_of",
+            field=column,
+            when=f"{parsed} > as_of()",
+            message="date_after_as_of",
+            value=column,
+            static={"as_of": dutch_date(as_of)},
+            dynamic={"value": shown},
+        ),
+        Rule(
+            name="date_before_1900",
+            field=column,
+            when=f"{parsed} < DATE '1900-01-01'",
+            message="date_before_1900",
+            value=column,
+        ),
+    ]
+
+
+def vocabulary_rule(column: str, parsed: str, vocabulary) -> Rule:
+    return Rule(
+        name=f"unknown_{vocabulary.name}",
+        field=column,
+        when=f"{column} IS NOT NULL AND {parsed} IS NULL",
+        message="vocabulary_unknown",
+        value=column,
+        static={"allowed": _allowed(vocabulary)},
+    )
+
+
+def municipality_rules(province: str) -> list[Rule]:
+    """Municipality values that resolve to nothing, to two places, or out of the province."""
+    return [
+        Rule(
+            name="municipality_unknown",
+            field="gemeente",
+            when="municipality_problem = 'unknown' AND municipality_hint <> ''",
+            message="municipality_unknown",
+            value="municipality_value",
+            dynamic={"hint": "municipality_hint"},
+        ),
+        Rule(
+            name="municipality_unknown",
+            field="gemeente",
+            when="municipality_problem = 'unknown' AND municipality_hint = ''",
+            message="municipality_unknown_no_hint",
+            value="municipality_value",
+        ),
+        Rule(
+            name="municipality_ambiguous",
+            field="gemeente",
+            when="municipality_problem = 'ambiguous'",
+            message="municipality_ambiguous",
+            value="municipality_value",
+            dynamic={"hint": "municipality_hint"},
+        ),
+        Rule(
+            name="municipality_out_of_scope",
+            field="gemeente",
+            when="municipality_problem = 'out_of_scope'",
+            message="municipality_out_of_scope",
+            value="municipality_value",
+            static={"province": province},
+            dynamic={"hint": "municipality_hint"},
+        ),
+    ]
+
+
+def initiative_rules(as_of: date, province: str) -> list[Rule]:
+    return [
+        extra_fields(),
+        required("initiatief_id"),
+        required("naam"),
+        required("gemeente", "municipality_value"),
+        required("geregistreerd_op"),
+        *municipality_rules(province),
+        Rule(
+            name="unknown_theme",
+            field="themas",
+            when="unknown_themes IS NOT NULL",
+            message="themes_unknown",
+            value="themas",
+            static={"allowed": _allowed(THEMES)},
+            dynamic={"unknown": "unknown_themes"},
+        ),
+        vocabulary_rule("rechtsvorm", "legal_form", LEGAL_FORMS),
+        *date_rules("opgericht", "founded_on", as_of, year_allowed=True),
+        vocabulary_rule("fase", "phase_given", PHASES),
+        Rule(
+            name="count_invalid",
+            field="vrijwilligers",
+            when="vrijwilligers IS NOT NULL AND volunteers IS NULL",
+            message="count_invalid",
+            value="vrijwilligers",
+        ),
+        *date_rules("geregistreerd_op", "registered_at", as_of),
+    ]
+
+
+def obstacle_rules(as_of: date, province: str) -> list[Rule]:
+    return [
+        extra_fields(),
+        required("knelpunt_id"),
+        required("gemeente", "municipality_value"),
+        required("gemeld_op"),
+        required("thema"),
+        required("categorie"),
+        *municipality_rules(province),
+        *date_rules("gemeld_op", "reported_at", as_of),
+        vocabulary_rule("thema", "theme", THEMES),
+        vocabulary_rule("categorie", "category", CATEGORIES),
+        vocabulary_rule("ernst", "severity", SEVERITIES),
+        vocabulary_rule("niveau", "level", LEVELS),
+        Rule(
+            name="initiative_rejected",
+            field="initiatief_id",
+            when="initiatief_id IS NOT NULL "
+            "AND initiatief_id NOT IN (SELECT initiative_id FROM core.initiatives) "
+            "AND initiatief_id IN (SELECT initiatief_id FROM stg_initiatives "
+            "WHERE initiatief_id IS NOT NULL)",
+            message="initiative_rejected",
+            value="initiatief_id",
+        ),
+        Rule(
+            name="initiative_unknown",
+            field="initiatief_id",
+            when="initiatief_id IS NOT NULL "
+            "AND initiatief_id NOT IN (SELECT initiative_id FROM core.initiatives) "
+            "AND initiatief_id NOT IN (SELECT initiatief_id FROM stg_initiatives "
+            "WHERE initiatief_id IS NOT NULL)",
+            message="initiative_unknown",
+            value="initiatief_id",
+        ),
+    ]
+
+
+def response_rules(as_of: date) -> list[Rule]:
+    loaded = "(SELECT knelpunt_id FROM accepted_obstacles WHERE is_latest)"
+    staged = "(SELECT knelpunt_id FROM stg_obstacles WHERE knelpunt_id IS NOT NULL)"
+    return [
+        extra_fields(),
+        required("reactie_id"),
+        required("knelpunt_id"),
+        required("datum"),
+        required("uitkomst"),
+        Rule(
+            name="obstacle_rejected",
+            field="knelpunt_id",
+            when=f"knelpunt_id IS NOT NULL AND knelpunt_id NOT IN {loaded} "
+            f"AND knelpunt_id IN {staged}",
+            message="obstacle_rejected",
+            value="knelpunt_id",
+        ),
+        Rule(
+            name="obstacle_unknown",
+            field="knelpunt_id",
+            when=f"knelpunt_id IS NOT NULL AND knelpunt_id NOT IN {loaded} "
+            f"AND knelpunt_id NOT IN {staged}",
+            message="obstacle_unknown",
+            value="knelpunt_id",
+        ),
+        *date_rules("datum", "responded_at", as_of),
+        Rule(
+            name="response_before_report",
+            field="datum",
+            when="responded_at < obstacle_reported_at",
+            message="response_before_report",
+            value="datum",
+            dynamic={
+                "value": "strftime(responded_at, '%d-%m-%Y')",
+                "reported": "strftime(obstacle_reported_at, '%d-%m-%Y')",
+            },
+        ),
+        vocabulary_rule("uitkomst", "outcome", OUTCOMES),
+    ]
+
+
+def alias_rules() -> list[Rule]:
+    return [
+        extra_fields(),
+        required("alias"),
+        required("cbs_code"),
+        Rule(
+            name="alias_code_unknown",
+            field="cbs_code",
+            when="cbs_code IS NOT NULL AND resolved_code IS NULL",
+            message="alias_code_unknown",
+            value="cbs_code",
+            dynamic={"alias": "alias"},
+        ),
+    ]

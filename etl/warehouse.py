@@ -1,0 +1,243 @@
+"""Builds a new warehouse file beside the old one and swaps it in atomically.
+
+A reader sees the old file or the new one, never a half-built one: the build writes to a
+hidden sibling file, checkpoints and closes it, then `os.replace`s it over the target.
+A failed or killed run leaves the target as it was; its leftovers are cleared next run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.contract import DATA_SOURCES
+from etl.extract import Extracted, discover, read_export
+from etl.messages import CLI, MASKED_VALUE
+from etl.models import run_models
+from etl.pipeline import RawFile, TransformSettings, file_outcomes, transform
+from etl.contract import Kind, SOURCES
+
+# Rejects of older loads are kept for this many loads; loads and files for ever.
+KEEP_REJECTS_OF_LOADS = 10
+ETL_TABLES = ("loads", "files", "rejects", "warnings")
+PERSONAL_FIELDS = sorted({c.name for s in SOURCES for c in s.columns if c.kind is Kind.PERSONAL})
+
+
+class NothingToBuild(Exception):
+    """The inputs allow no warehouse; the message (Dutch) says why."""
+
+
+class Busy(Exception):
+    """Another ETL run holds the lock on this warehouse."""
+
+
+@dataclass
+class LoadResult:
+    """What one run did, for the summary the CLI prints."""
+
+    load_id: int
+    as_of: date
+    warehouse: Path
+    synthetic: bool
+    files: pd.DataFrame  # the rows written to etl.files for this load
+    warnings: list[tuple[str, str, str]] = field(default_factory=list)
+    rejected_rows: int = 0
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def synthetic_hashes(manifests: list[Path]) -> set[str]:
+    """SHA-256 of every export that a demo manifest lists as synthetic."""
+    hashes: set[str] = set()
+    for manifest in manifests:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            content = json.loads(manifest.read_text(encoding="utf-8"))
+            if content.get("synthetic") is True:
+                hashes.update(str(h) for h in content.get("files", {}).values())
+    return hashes
+
+
+@contextlib.contextmanager
+def build_lock(target: Path) -> Iterator[None]:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = target.parent / f".{target.name}.lock"
+    with lock_path.open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise Busy(CLI["busy"].format(path=target)) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def previous_history(target: Path) -> dict[str, pd.DataFrame]:
+    """The etl tables of the warehouse being replaced; empty when there is none readable."""
+    if not target.exists():
+        return {}
+    try:
+        with duckdb.connect(str(target), read_only=True) as old:
+            return {t: old.execute(f"SELECT * FROM etl.{t}").df() for t in ETL_TABLES
+                    if _has_table(old, "etl", t)}
+    except duckdb.Error:
+        return {}
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?",
+        [schema, table]).fetchone()[0])
+
+
+def _insert_by_name(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    wanted = [c for c in frame.columns if c in set(
+        con.execute("SELECT column_name FROM duckdb_columns() WHERE schema_name = 'etl' "
+                    "AND table_name = ?", [table]).df()["column_name"])]
+    con.register("incoming", frame[wanted])
+    con.execute(f"INSERT INTO etl.{table} BY NAME SELECT * FROM incoming")
+    con.unregister("incoming")
+
+
+def _clear_leftovers(target: Path) -> None:
+    for leftover in target.parent.glob(f".{target.name}.building-*"):
+        leftover.unlink(missing_ok=True)
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def build(
+    raw_dir: Path,
+    target: Path,
+    *,
+    as_of: date,
+    province: str,
+    progress: Callable[[str], None] = lambda message: None,
+) -> LoadResult:
+    """Rebuild the warehouse at `target` from everything in `raw_dir`."""
+    started_at = datetime.now().replace(microsecond=0)
+    found = discover(raw_dir)
+    if not any(f.source in DATA_SOURCES for f in found.files):
+        raise NothingToBuild(CLI["no_exports"].format(raw=raw_dir))
+
+    extracted: list[tuple[Extracted, str]] = []
+    for item in found.files:
+        progress(CLI["reading"].format(path=item.relpath))
+        extracted.append((read_export(item), sha256_of(item.path)))
+    if all(e.frame is None for e, _ in extracted if e.source in DATA_SOURCES):
+        raise NothingToBuild(CLI["no_usable_exports"])
+
+    with build_lock(target):
+        _clear_leftovers(target)
+        history = previous_history(target)
+        previous_ids = history.get("loads", pd.DataFrame({"load_id": []}))["load_id"]
+        load_id = int(previous_ids.max()) + 1 if len(previous_ids) else 1
+        building = target.parent / f".{target.name}.building-{os.getpid()}"
+        try:
+            result = _build_file(building, extracted, found, history, load_id, as_of,
+                                 province, started_at, progress)
+            os.replace(building, target)
+            _fsync_dir(target.parent)
+        finally:
+            building.unlink(missing_ok=True)
+            Path(f"{building}.wal").unlink(missing_ok=True)
+    result.warehouse = target
+    return result
+
+
+def _build_file(building, extracted, found, history, load_id, as_of, province, started_at,
+                progress) -> LoadResult:
+    synthetic = synthetic_hashes(found.manifests)
+    files = [RawFile(seq, e.relpath, e.source, e.frame) for seq, (e, _) in enumerate(extracted)]
+    with duckdb.connect(str(building)) as con:
+        transform(con, files, TransformSettings(as_of=as_of, province=province,
+                                                progress=progress))
+        progress(CLI["building"])
+        run_models(con, *(f"etl/{t}" for t in ETL_TABLES))
+        for table, frame in history.items():
+            if table == "rejects":
+                frame = frame[frame["load_id"] > load_id - KEEP_REJECTS_OF_LOADS]
+            _insert_by_name(con, table, frame)
+
+        outcomes = file_outcomes(con).set_index("file_seq")
+        file_rows = []
+        for seq, (e, digest) in enumerate(extracted):
+            counts = outcomes.loc[seq] if seq in outcomes.index else None
+            rows = {
+                "load_id": load_id, "path": e.relpath, "sha256": digest,
+                "source": e.source.name, "rows_read": e.rows_read, "error": e.error,
+                "encoding": e.encoding, "delimiter": e.delimiter, "sheet": e.sheet,
+                "unknown_columns": ", ".join(e.unknown_columns) or None,
+                "synthetic": digest in synthetic,
+            }
+            for key in ("rows_loaded", "rows_rejected", "rows_superseded", "rows_erased"):
+                rows[key] = int(counts[key]) if counts is not None else 0
+            if e.error:
+                rows["rows_rejected"] = e.rows_read
+            file_rows.append(rows)
+        files_frame = pd.DataFrame(file_rows)
+        _insert_by_name(con, "files", files_frame)
+
+        file_rejects = pd.DataFrame(
+            [{"load_id": load_id, "path": e.relpath, "source": e.source.name,
+              "row_number": None, "field": None, "value": None, "reason": e.error,
+              "rule": "file_rejected"} for e, _ in extracted if e.error],
+            columns=["load_id", "path", "source", "row_number", "field", "value", "reason",
+                     "rule"],
+        )
+        con.execute(
+            "INSERT INTO etl.rejects BY NAME "
+            "SELECT ? AS load_id, path, source, row_number, field, "
+            "CASE WHEN list_contains(?, field) THEN ? ELSE redact(value) END AS value, "
+            "reason, rule FROM rejects ORDER BY path, row_number, field, rule",
+            [load_id, PERSONAL_FIELDS, MASKED_VALUE],
+        )
+        _insert_by_name(con, "rejects", file_rejects.astype({"row_number": "Int32"}))
+
+        warnings = [(path, "unmatched_file", CLI["unmatched_file"].format(path=path))
+                    for path in found.unmatched]
+        warnings += [(e.relpath, "unknown_columns", CLI["unknown_columns"].format(
+            path=e.relpath, columns=", ".join(e.unknown_columns)))
+            for e, _ in extracted if e.unknown_columns]
+        _insert_by_name(con, "warnings", pd.DataFrame(
+            [{"load_id": load_id, "path": p, "kind": k, "message": m} for p, k, m in warnings],
+            columns=["load_id", "path", "kind", "message"]))
+
+        rejected_rows = int(files_frame["rows_rejected"].sum())
+        _insert_by_name(con, "loads", pd.DataFrame([{
+            "load_id": load_id, "started_at": started_at,
+            "finished_at": datetime.now().replace(microsecond=0),
+            "status": "completed_with_rejects" if rejected_rows else "completed",
+            "as_of": as_of, "synthetic": bool(files_frame["synthetic"].any()),
+            "province": province, "files": len(files_frame),
+            "rows_loaded": int(files_frame["rows_loaded"].sum()),
+            "rows_rejected": rejected_rows,
+        }]))
+        con.execute("CHECKPOINT")
+    return LoadResult(load_id=load_id, as_of=as_of, warehouse=building,
+                      synthetic=bool(files_frame["synthetic"].any()), files=files_frame,
+                      warnings=warnings, rejected_rows=rejected_rows)
