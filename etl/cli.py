@@ -15,8 +15,12 @@ from rich.table import Table
 from etl import settings
 from etl.messages import CLI, SOURCE_LABELS
 
-app = typer.Typer(help="Omzien: signalen van bewonersinitiatieven.", no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
+app = typer.Typer(
+    help="Omzien: signalen van bewonersinitiatieven.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
 etl_app = typer.Typer(help="Exports inlezen en het warehouse bouwen.", no_args_is_help=True)
 app.add_typer(etl_app, name="etl")
 # Piped output (CI logs, files) gets a wide console so tables stay readable.
@@ -24,12 +28,15 @@ console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 errors = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 160)
 SUMMARY_COLUMNS = ["bron", "gelezen", "geladen", "afgekeurd", "vervangen", "verwijderd"]
 
-RawOption = Annotated[Path, typer.Option("--raw", envvar=settings.RAW_DIR.env,
-                                         help=settings.RAW_DIR.help)]
-WarehouseOption = Annotated[Path, typer.Option("--warehouse", envvar=settings.WAREHOUSE.env,
-                                               help=settings.WAREHOUSE.help)]
-AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Peildatum JJJJ-MM-DD "
-                                                "(standaard: vandaag).")]
+RawOption = Annotated[
+    Path, typer.Option("--raw", envvar=settings.RAW_DIR.env, help=settings.RAW_DIR.help)
+]
+WarehouseOption = Annotated[
+    Path, typer.Option("--warehouse", envvar=settings.WAREHOUSE.env, help=settings.WAREHOUSE.help)
+]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="Peildatum JJJJ-MM-DD (standaard: vandaag).")
+]
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -65,30 +72,44 @@ def etl_run(
     if not raw.is_dir():
         raise _fail(CLI["raw_missing"].format(raw=raw), 2)
     try:
-        result = build(raw, warehouse, as_of=day, province=settings.province(),
-                       progress=lambda message: console.print(message))
+        result = build(
+            raw,
+            warehouse,
+            as_of=day,
+            province=settings.province(),
+            progress=lambda message: console.print(message),
+        )
     except (NothingToBuild, Busy) as exc:
         raise _fail(CLI["nothing_to_build"].format(reason=exc), 1) from None
     except Exception as exc:  # a crash must still leave a readable message, not a traceback
-        raise _fail(CLI["nothing_to_build"].format(
-            reason=CLI["build_failed"].format(error=f"{type(exc).__name__}: {exc}")), 1) from None
+        raise _fail(
+            CLI["nothing_to_build"].format(
+                reason=CLI["build_failed"].format(error=f"{type(exc).__name__}: {exc}")
+            ),
+            1,
+        ) from None
     print_summary(result)
 
 
 def print_summary(result) -> None:
-    console.print(CLI["summary_header"].format(as_of=result.as_of.isoformat(),
-                                               load_id=result.load_id))
+    console.print(
+        CLI["summary_header"].format(as_of=result.as_of.isoformat(), load_id=result.load_id)
+    )
     counts = ["rows_read", "rows_loaded", "rows_rejected", "rows_superseded", "rows_erased"]
     totals = result.files.groupby("source", sort=False)[counts].sum().reset_index()
     totals["source"] = totals["source"].map(lambda s: SOURCE_LABELS.get(s, s))
-    _print_frame(totals.rename(columns=dict(zip(["source", *counts], SUMMARY_COLUMNS,
-                                                strict=True))), None)
+    _print_frame(
+        totals.rename(columns=dict(zip(["source", *counts], SUMMARY_COLUMNS, strict=True))), None
+    )
     for error in result.files["error"].dropna():
         console.print(CLI["file_error"].format(error=error))
     for _path, _kind, message in result.warnings:
         console.print(CLI["warning"].format(message=message))
-    console.print(CLI["rejects_hint"].format(count=result.rejected_rows)
-                  if result.rejected_rows else CLI["no_rejects"])
+    console.print(
+        CLI["rejects_hint"].format(count=result.rejected_rows)
+        if result.rejected_rows
+        else CLI["no_rejects"]
+    )
     if result.synthetic:
         console.print(CLI["synthetic"])
     console.print(CLI["written"].format(path=result.warehouse))
@@ -114,13 +135,16 @@ def etl_status(
             "SELECT load_id AS load, CAST(as_of AS VARCHAR) AS peildatum, "
             "CAST(started_at AS VARCHAR) AS gestart, status, "
             "files AS bestanden, rows_loaded AS geladen, rows_rejected AS afgekeurd, "
-            "synthetic AS synthetisch FROM etl.loads ORDER BY load_id DESC LIMIT ?", [loads]).df()
+            "synthetic AS synthetisch FROM etl.loads ORDER BY load_id DESC LIMIT ?",
+            [loads],
+        ).df()
         latest = int(recent["load"].iloc[0]) if len(recent) else None
         per_file = con.execute(
             "SELECT path AS bestand, source AS bron, rows_read AS gelezen, rows_loaded AS geladen,"
             " rows_rejected AS afgekeurd, rows_superseded AS vervangen, rows_erased AS verwijderd,"
             " coalesce(error, '') AS fout FROM etl.files WHERE load_id = ? ORDER BY path",
-            [latest]).df()
+            [latest],
+        ).df()
     per_file["bron"] = per_file["bron"].map(lambda s: SOURCE_LABELS.get(s, s))
     _print_frame(recent, "Laatste loads")
     _print_frame(per_file, f"Bestanden van load {latest}")
@@ -130,22 +154,30 @@ def rejects_frame(con: duckdb.DuckDBPyConnection, load_id: int | None):
     """The rejects of one load (default: the latest) with Dutch column names."""
     if load_id is None:
         load_id = con.execute("SELECT max(load_id) FROM etl.loads").fetchone()[0]
-    elif not con.execute("SELECT count(*) FROM etl.loads WHERE load_id = ?",
-                         [load_id]).fetchone()[0]:
+    elif not con.execute("SELECT count(*) FROM etl.loads WHERE load_id = ?", [load_id]).fetchone()[
+        0
+    ]:
         raise _fail(CLI["unknown_load"].format(load_id=load_id), 2)
     return con.execute(
         "SELECT path AS bestand, row_number AS rij, field AS veld, value AS waarde, "
         "reason AS reden FROM etl.rejects WHERE load_id = ? "
-        "ORDER BY path, row_number NULLS FIRST, field", [load_id]).df()
+        "ORDER BY path, row_number NULLS FIRST, field",
+        [load_id],
+    ).df()
 
 
 @etl_app.command("rejects")
 def etl_rejects(
     warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),
-    load: Annotated[int | None, typer.Option("--load", help="Load-nummer (standaard: de "
-                                             "laatste).")] = None,
-    csv: Annotated[Path | None, typer.Option("--csv", help="Schrijf de afgekeurde rijen naar "
-                                             "dit CSV-bestand (voor Excel).")] = None,
+    load: Annotated[
+        int | None, typer.Option("--load", help="Load-nummer (standaard: de laatste).")
+    ] = None,
+    csv: Annotated[
+        Path | None,
+        typer.Option(
+            "--csv", help="Schrijf de afgekeurde rijen naar dit CSV-bestand (voor Excel)."
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option(help="Hoeveel rijen op het scherm.")] = 50,
 ) -> None:
     """Toon de afgekeurde rijen, of schrijf ze naar CSV om terug te geven."""
@@ -167,8 +199,10 @@ def etl_rejects(
 
 @app.command("demo")
 def demo(
-    out: Annotated[Path | None, typer.Option("--out", help="Map voor de demo-exports "
-                                             "(standaard: data/raw/demo).")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Map voor de demo-exports (standaard: data/raw/demo)."),
+    ] = None,
     seed: Annotated[int, typer.Option(help="Startwaarde van de toevalsgenerator.")] = 2026,
     as_of: AsOfOption = None,
 ) -> None:
@@ -176,10 +210,12 @@ def demo(
     from etl.demo import write_demo_exports
 
     target = out or settings.raw_dir() / "demo"
-    result = write_demo_exports(target, seed=seed, as_of=parse_as_of(as_of),
-                                progress=lambda message: console.print(message))
-    console.print(CLI["demo_written"].format(path=target, files=len(result.files),
-                                             broken=result.broken_rows))
+    result = write_demo_exports(
+        target, seed=seed, as_of=parse_as_of(as_of), progress=lambda message: console.print(message)
+    )
+    console.print(
+        CLI["demo_written"].format(path=target, files=len(result.files), broken=result.broken_rows)
+    )
 
 
 def main() -> None:
@@ -189,7 +225,8 @@ def main() -> None:
 @etl_app.command("dictionary")
 def etl_dictionary(
     out: Annotated[Path, typer.Option("--out", help="Waar het datawoordenboek komt.")] = Path(
-        settings.PROJECT_ROOT / "docs" / "warehouse.md"),
+        settings.PROJECT_ROOT / "docs" / "warehouse.md"
+    ),
 ) -> None:
     """Schrijf het datawoordenboek van het warehouse (docs/warehouse.md)."""
     from etl.dictionary import generate

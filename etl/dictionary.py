@@ -50,8 +50,14 @@ def describe(con: duckdb.DuckDBPyConnection) -> str:
         if not in_schema:
             lines += ["_No tables yet._", ""]
         for _, table, comment in in_schema:
-            lines += [f"### {schema}.{table}", "", comment or "", "",
-                      "| column | type | meaning |", "|---|---|---|"]
+            lines += [
+                f"### {schema}.{table}",
+                "",
+                comment or "",
+                "",
+                "| column | type | meaning |",
+                "|---|---|---|",
+            ]
             lines += [
                 f"| {name} | {dtype} | {(note or '').replace('|', '/')} |"
                 for s, t, name, dtype, note in columns

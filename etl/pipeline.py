@@ -68,9 +68,7 @@ def raw_table(source: Source, files: list[RawFile]) -> pd.DataFrame:
 
 
 def register_raw(con: duckdb.DuckDBPyConnection, source: Source, frame: pd.DataFrame) -> None:
-    text_columns = ", ".join(
-        f'CAST("{c.name}" AS VARCHAR) AS "{c.name}"' for c in source.columns
-    )
+    text_columns = ", ".join(f'CAST("{c.name}" AS VARCHAR) AS "{c.name}"' for c in source.columns)
     con.register("incoming", frame)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE raw_{source.name} AS SELECT "
@@ -83,8 +81,11 @@ def register_raw(con: duckdb.DuckDBPyConnection, source: Source, frame: pd.DataF
 
 
 def register_reference(con: duckdb.DuckDBPyConnection, settings: TransformSettings) -> None:
-    con.execute("CREATE OR REPLACE TEMP TABLE run_params AS SELECT ?::DATE AS as_of, "
-                "?::VARCHAR AS province", [settings.as_of, settings.province])
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE run_params AS SELECT ?::DATE AS as_of, "
+        "?::VARCHAR AS province",
+        [settings.as_of, settings.province],
+    )
     tables = {
         "ref_municipalities_nl": reference.municipalities_nl(),
         "ref_aliases": reference.aliases(),
@@ -119,8 +120,10 @@ def transform(
     con: duckdb.DuckDBPyConnection, files: list[RawFile], settings: TransformSettings
 ) -> None:
     """Build `core` from the raw exports; `rejects` and `accepted_*` say what became of rows."""
-    con.execute("CREATE SCHEMA IF NOT EXISTS core; CREATE SCHEMA IF NOT EXISTS marts; "
-                "CREATE SCHEMA IF NOT EXISTS etl;")
+    con.execute(
+        "CREATE SCHEMA IF NOT EXISTS core; CREATE SCHEMA IF NOT EXISTS marts; "
+        "CREATE SCHEMA IF NOT EXISTS etl;"
+    )
     register_reference(con, settings)
     for source in (*DATA_SOURCES, ALIASES, ERASURES):
         register_raw(con, source, raw_table(source, files))
@@ -185,7 +188,5 @@ def file_outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             GROUP BY r.file_seq
             """
         )
-    parts.append(
-        "SELECT file_seq, count(*), count(*), 0, 0, 0 FROM raw_erasures GROUP BY file_seq"
-    )
+    parts.append("SELECT file_seq, count(*), count(*), 0, 0, 0 FROM raw_erasures GROUP BY file_seq")
     return con.execute(" UNION ALL ".join(parts) + " ORDER BY file_seq").df()

@@ -20,12 +20,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.contract import DATA_SOURCES
+from etl.contract import DATA_SOURCES, SOURCES, Kind
 from etl.extract import Extracted, discover, read_export
 from etl.messages import CLI, MASKED_VALUE
 from etl.models import run_models
 from etl.pipeline import RawFile, TransformSettings, file_outcomes, transform
-from etl.contract import Kind, SOURCES
 
 # Rejects of older loads are kept for this many loads; loads and files for ever.
 KEEP_REJECTS_OF_LOADS = 10
@@ -94,24 +93,39 @@ def previous_history(target: Path) -> dict[str, pd.DataFrame]:
         return {}
     try:
         with duckdb.connect(str(target), read_only=True) as old:
-            return {t: old.execute(f"SELECT * FROM etl.{t}").df() for t in ETL_TABLES
-                    if _has_table(old, "etl", t)}
+            return {
+                t: old.execute(f"SELECT * FROM etl.{t}").df()
+                for t in ETL_TABLES
+                if _has_table(old, "etl", t)
+            }
     except duckdb.Error:
         return {}
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?",
-        [schema, table]).fetchone()[0])
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?",
+            [schema, table],
+        ).fetchone()[0]
+    )
 
 
 def _insert_by_name(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
     if frame.empty:
         return
-    wanted = [c for c in frame.columns if c in set(
-        con.execute("SELECT column_name FROM duckdb_columns() WHERE schema_name = 'etl' "
-                    "AND table_name = ?", [table]).df()["column_name"])]
+    wanted = [
+        c
+        for c in frame.columns
+        if c
+        in set(
+            con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'etl' "
+                "AND table_name = ?",
+                [table],
+            ).df()["column_name"]
+        )
+    ]
     con.register("incoming", frame[wanted])
     con.execute(f"INSERT INTO etl.{table} BY NAME SELECT * FROM incoming")
     con.unregister("incoming")
@@ -158,8 +172,9 @@ def build(
         load_id = int(previous_ids.max()) + 1 if len(previous_ids) else 1
         building = target.parent / f".{target.name}.building-{os.getpid()}"
         try:
-            result = _build_file(building, extracted, found, history, load_id, as_of,
-                                 province, started_at, progress)
+            result = _build_file(
+                building, extracted, found, history, load_id, as_of, province, started_at, progress
+            )
             os.replace(building, target)
             _fsync_dir(target.parent)
         finally:
@@ -169,13 +184,13 @@ def build(
     return result
 
 
-def _build_file(building, extracted, found, history, load_id, as_of, province, started_at,
-                progress) -> LoadResult:
+def _build_file(
+    building, extracted, found, history, load_id, as_of, province, started_at, progress
+) -> LoadResult:
     synthetic = synthetic_hashes(found.manifests)
     files = [RawFile(seq, e.relpath, e.source, e.frame) for seq, (e, _) in enumerate(extracted)]
     with duckdb.connect(str(building)) as con:
-        transform(con, files, TransformSettings(as_of=as_of, province=province,
-                                                progress=progress))
+        transform(con, files, TransformSettings(as_of=as_of, province=province, progress=progress))
         progress(CLI["building"])
         run_models(con, *(f"etl/{t}" for t in ETL_TABLES))
         for table, frame in history.items():
@@ -188,9 +203,15 @@ def _build_file(building, extracted, found, history, load_id, as_of, province, s
         for seq, (e, digest) in enumerate(extracted):
             counts = outcomes.loc[seq] if seq in outcomes.index else None
             rows = {
-                "load_id": load_id, "path": e.relpath, "sha256": digest,
-                "source": e.source.name, "rows_read": e.rows_read, "error": e.error,
-                "encoding": e.encoding, "delimiter": e.delimiter, "sheet": e.sheet,
+                "load_id": load_id,
+                "path": e.relpath,
+                "sha256": digest,
+                "source": e.source.name,
+                "rows_read": e.rows_read,
+                "error": e.error,
+                "encoding": e.encoding,
+                "delimiter": e.delimiter,
+                "sheet": e.sheet,
                 "unknown_columns": ", ".join(e.unknown_columns) or None,
                 "synthetic": digest in synthetic,
             }
@@ -203,11 +224,21 @@ def _build_file(building, extracted, found, history, load_id, as_of, province, s
         _insert_by_name(con, "files", files_frame)
 
         file_rejects = pd.DataFrame(
-            [{"load_id": load_id, "path": e.relpath, "source": e.source.name,
-              "row_number": None, "field": None, "value": None, "reason": e.error,
-              "rule": "file_rejected"} for e, _ in extracted if e.error],
-            columns=["load_id", "path", "source", "row_number", "field", "value", "reason",
-                     "rule"],
+            [
+                {
+                    "load_id": load_id,
+                    "path": e.relpath,
+                    "source": e.source.name,
+                    "row_number": None,
+                    "field": None,
+                    "value": None,
+                    "reason": e.error,
+                    "rule": "file_rejected",
+                }
+                for e, _ in extracted
+                if e.error
+            ],
+            columns=["load_id", "path", "source", "row_number", "field", "value", "reason", "rule"],
         )
         con.execute(
             "INSERT INTO etl.rejects BY NAME "
@@ -218,26 +249,56 @@ def _build_file(building, extracted, found, history, load_id, as_of, province, s
         )
         _insert_by_name(con, "rejects", file_rejects.astype({"row_number": "Int32"}))
 
-        warnings = [(path, "unmatched_file", CLI["unmatched_file"].format(path=path))
-                    for path in found.unmatched]
-        warnings += [(e.relpath, "unknown_columns", CLI["unknown_columns"].format(
-            path=e.relpath, columns=", ".join(e.unknown_columns)))
-            for e, _ in extracted if e.unknown_columns]
-        _insert_by_name(con, "warnings", pd.DataFrame(
-            [{"load_id": load_id, "path": p, "kind": k, "message": m} for p, k, m in warnings],
-            columns=["load_id", "path", "kind", "message"]))
+        warnings = [
+            (path, "unmatched_file", CLI["unmatched_file"].format(path=path))
+            for path in found.unmatched
+        ]
+        warnings += [
+            (
+                e.relpath,
+                "unknown_columns",
+                CLI["unknown_columns"].format(path=e.relpath, columns=", ".join(e.unknown_columns)),
+            )
+            for e, _ in extracted
+            if e.unknown_columns
+        ]
+        _insert_by_name(
+            con,
+            "warnings",
+            pd.DataFrame(
+                [{"load_id": load_id, "path": p, "kind": k, "message": m} for p, k, m in warnings],
+                columns=["load_id", "path", "kind", "message"],
+            ),
+        )
 
         rejected_rows = int(files_frame["rows_rejected"].sum())
-        _insert_by_name(con, "loads", pd.DataFrame([{
-            "load_id": load_id, "started_at": started_at,
-            "finished_at": datetime.now().replace(microsecond=0),
-            "status": "completed_with_rejects" if rejected_rows else "completed",
-            "as_of": as_of, "synthetic": bool(files_frame["synthetic"].any()),
-            "province": province, "files": len(files_frame),
-            "rows_loaded": int(files_frame["rows_loaded"].sum()),
-            "rows_rejected": rejected_rows,
-        }]))
+        _insert_by_name(
+            con,
+            "loads",
+            pd.DataFrame(
+                [
+                    {
+                        "load_id": load_id,
+                        "started_at": started_at,
+                        "finished_at": datetime.now().replace(microsecond=0),
+                        "status": "completed_with_rejects" if rejected_rows else "completed",
+                        "as_of": as_of,
+                        "synthetic": bool(files_frame["synthetic"].any()),
+                        "province": province,
+                        "files": len(files_frame),
+                        "rows_loaded": int(files_frame["rows_loaded"].sum()),
+                        "rows_rejected": rejected_rows,
+                    }
+                ]
+            ),
+        )
         con.execute("CHECKPOINT")
-    return LoadResult(load_id=load_id, as_of=as_of, warehouse=building,
-                      synthetic=bool(files_frame["synthetic"].any()), files=files_frame,
-                      warnings=warnings, rejected_rows=rejected_rows)
+    return LoadResult(
+        load_id=load_id,
+        as_of=as_of,
+        warehouse=building,
+        synthetic=bool(files_frame["synthetic"].any()),
+        files=files_frame,
+        warnings=warnings,
+        rejected_rows=rejected_rows,
+    )

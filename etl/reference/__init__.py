@@ -24,12 +24,25 @@ REGIONS: tuple[tuple[str, str, str, str], ...] = (
         "Twaalf gemeenten rond Utrecht (bron: utrecht10.nl, 2023); de U10 noemt zich "
         "inmiddels ook een netwerk van 16 gemeenten.",
     ),
-    ("u16", "U16", "samenwerkingsverband", "De U10 plus De Ronde Venen, Lopik, Montfoort en "
-     "Oudewater; ook de RES-regio."),
-    ("regio_amersfoort", "Regio Amersfoort", "samenwerkingsverband", "De zeven Utrechtse "
-     "gemeenten van het convenant (Barneveld en Nijkerk doen op onderdelen mee)."),
-    ("regio_foodvalley", "Regio Foodvalley", "samenwerkingsverband", "Alleen de drie Utrechtse "
-     "leden: Renswoude, Rhenen, Veenendaal."),
+    (
+        "u16",
+        "U16",
+        "samenwerkingsverband",
+        "De U10 plus De Ronde Venen, Lopik, Montfoort en Oudewater; ook de RES-regio.",
+    ),
+    (
+        "regio_amersfoort",
+        "Regio Amersfoort",
+        "samenwerkingsverband",
+        "De zeven Utrechtse "
+        "gemeenten van het convenant (Barneveld en Nijkerk doen op onderdelen mee).",
+    ),
+    (
+        "regio_foodvalley",
+        "Regio Foodvalley",
+        "samenwerkingsverband",
+        "Alleen de drie Utrechtse leden: Renswoude, Rhenen, Veenendaal.",
+    ),
     ("stad_utrecht", "Stad Utrecht", "stad", "De grote stad, apart getoond in vergelijkingen."),
 )
 BIG_CITY = "GM0344"

@@ -1,0 +1,1 @@
+"""Omzien dashboard: how municipalities treat resident initiatives, in Streamlit."""

@@ -1,0 +1,1 @@
+"""Warehouse queries: DuckDB SQL with bound parameters, returning DataFrames; no streamlit."""

@@ -1,0 +1,111 @@
+"""Write the synthetic demo exports to a folder: the one entry point the CLI calls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from . import writers
+from .broken import BrokenRow, add_broken_rows
+from .exports import ALL_FILES, build_exports
+from .generate import generate
+from .places import load_geography
+from .profiles import PERIOD_START
+
+# The demo needs some history before the as-of day, and some rows, to tell its story.
+MIN_HISTORY = timedelta(days=365)
+MIN_SCALE = 0.05
+
+_LABELS = {
+    "initiatives": "Initiatieven",
+    "obstacles": "Knelpunten",
+    "responses": "Reacties",
+    "erasures": "Verwijderlijst",
+}
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    """What write_demo_exports wrote."""
+
+    out_dir: Path
+    files: list[str]  # relative to out_dir, in writing order; the manifest last
+    counts: dict[str, int]  # rows per source (initiatives, obstacles, responses), broken included
+    rows: dict[str, int]  # rows per file, broken included
+    broken_rows: int
+    manifest: Path
+    broken: list[BrokenRow] = field(default_factory=list)  # each broken row and its fault
+
+
+def write_demo_exports(
+    out_dir: Path,
+    *,
+    seed: int = 2026,
+    as_of: date,
+    progress: Callable[[str], None] | None = None,
+    scale: float = 1.0,
+) -> DemoResult:
+    """Generate the synthetic exports for PERIOD_START..as_of into out_dir.
+
+    Deterministic: the same seed, as_of and scale give byte-identical files.
+    """
+    if as_of < PERIOD_START + MIN_HISTORY:
+        raise ValueError(f"De peildatum moet op of na {PERIOD_START + MIN_HISTORY} liggen.")
+    if not scale >= MIN_SCALE:
+        raise ValueError(f"De schaal moet minstens {MIN_SCALE} zijn.")
+    say = progress or (lambda message: None)
+    out_dir = Path(out_dir)
+
+    say(f"Demogegevens genereren (seed {seed}, peildatum {as_of:%d-%m-%Y}) ...")
+    rng = np.random.default_rng(seed)
+    geo = load_geography()
+    data = generate(rng, geo, as_of, scale)
+    exports = build_exports(rng, data, geo)
+    broken = add_broken_rows(rng, data, exports)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # A file of an earlier run that this run does not write (the newer obstacle export
+    # with an early as-of day) would otherwise be read as if it belonged to this demo.
+    for name in ALL_FILES - {e.path for e in exports}:
+        (out_dir / name).unlink(missing_ok=True)
+    info = _info_lines(seed, as_of)
+    hashes: dict[str, str] = {}
+    files: list[str] = []
+    rows: dict[str, int] = {}
+    counts = {"initiatives": 0, "obstacles": 0, "responses": 0}
+    for export in exports:
+        n = len(export.rows)
+        say(f"{_LABELS[export.source.name]} schrijven ({_number(n)} rijen, {export.path}) ...")
+        content = writers.export_bytes(export, info, as_of)
+        (out_dir / export.path).write_bytes(content)
+        hashes[export.path] = writers.sha256(content)
+        files.append(export.path)
+        rows[export.path] = n
+        if export.source.name in counts:
+            counts[export.source.name] += n
+
+    say(f"Manifest schrijven ({writers.MANIFEST_FILE}) ...")
+    manifest = out_dir / writers.MANIFEST_FILE
+    manifest.write_bytes(writers.manifest_bytes(seed, as_of, hashes))
+    files.append(writers.MANIFEST_FILE)
+    return DemoResult(out_dir, files, counts, rows, len(broken), manifest, broken)
+
+
+def _info_lines(seed: int, as_of: date) -> list[str]:
+    return [
+        "Omzien - synthetische demogegevens",
+        "Alle initiatieven, namen, personen, adressen en cijfers in dit bestand zijn "
+        "verzonnen (fictief).",
+        f"Gemaakt door '{writers.GENERATOR}' met seed {seed} en peildatum {as_of:%d-%m-%Y}.",
+        f"De registraties staan op het tabblad '{writers.DATA_SHEET}'. Een paar rijen zijn met "
+        "opzet fout, om de controles van de ETL te laten zien.",
+    ]
+
+
+def _number(n: int) -> str:
+    """Dutch thousands separator: 2.500."""
+    return f"{n:,}".replace(",", ".")

@@ -1,0 +1,140 @@
+"""From a grid of text cells to the extract frame: header, trimming, missing values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from etl.contract import MISSING_TOKENS
+from etl.extract import messages
+from etl.extract.headers import HeaderMatch, match_headers
+from etl.extract.model import Extracted, FoundFile
+
+# Arrow-backed text with NA for missing: DuckDB reads it as VARCHAR even when all NA,
+# and pyarrow.compute cleans a million cells without a Python loop.
+STRING = pd.StringDtype("pyarrow")
+ROW_NUMBER = "row_number"
+EXTRA_FIELDS = "extra_fields"
+EXTRA_SEPARATOR = " | "
+
+Cells = pa.Array | pa.ChunkedArray
+
+
+def rejected(
+    found: FoundFile, error: str, headers: list[str] | None = None, **detail: str | None
+) -> Extracted:
+    """A whole-file reject: no frame, only the message (and the headers when known)."""
+    return Extracted(found.relpath, found.source, None, 0, headers or [], [], error, **detail)
+
+
+def _arrow(column: pd.Series) -> Cells:
+    return pa.array(column.astype(STRING))
+
+
+def _series(cells: Cells) -> pd.Series:
+    return pd.Series(pd.arrays.ArrowStringArray(cells), dtype=STRING)
+
+
+def _trim(cells: Cells) -> Cells:
+    # Unicode whitespace, non-breaking spaces included (as Python's str.strip()).
+    return pc.utf8_trim_whitespace(cells)
+
+
+def _filled(cells: Cells) -> np.ndarray:
+    return pc.fill_null(pc.greater(pc.binary_length(cells), 0), False).to_numpy(
+        zero_copy_only=False
+    )
+
+
+def _missing_to_null(cells: Cells) -> Cells:
+    tokens = pa.array(sorted(MISSING_TOKENS), type=cells.type)
+    missing = pc.is_in(pc.utf8_lower(cells), value_set=tokens)
+    return pc.if_else(missing, pa.scalar(None, cells.type), cells)
+
+
+def _join(parts: list[Cells], length: int) -> Cells:
+    """Non-missing values per row joined with ' | '; null when there are none."""
+    if not parts:
+        return pa.nulls(length, pa.large_string())
+    # Pairwise: in pyarrow 26 binary_join_element_wise(null_handling="skip") returned
+    # fewer rows than it was given.
+    separator = pa.scalar(EXTRA_SEPARATOR, parts[0].type)
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = pc.coalesce(pc.binary_join_element_wise(joined, part, separator), joined, part)
+    return joined
+
+
+def reject_message(relpath: str, headers: list[str], match: HeaderMatch, sheet: str | None) -> str:
+    where = messages.SHEET.format(sheet=sheet) if sheet else ""
+    found = messages.plain_list(headers)
+    if match.missing:
+        return messages.MISSING_REQUIRED.format(
+            file=relpath, where=where, missing=messages.quoted_list(match.missing), found=found
+        )
+    return messages.MISSING_ALL_OPTIONAL.format(
+        file=relpath, where=where, columns=messages.quoted_list(match.missing_any), found=found
+    )
+
+
+def header_cells(cells: list[object]) -> list[str | None]:
+    """Trimmed header cells up to the last non-blank one; blank cells become None."""
+    trimmed = [c.strip() or None if isinstance(c, str) else None for c in cells]
+    while trimmed and trimmed[-1] is None:
+        trimmed.pop()
+    return trimmed
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame(
+        {ROW_NUMBER: pd.Series(dtype="int64"), EXTRA_FIELDS: pd.Series(dtype=STRING)}
+    )
+
+
+def build_extracted(found: FoundFile, cells: pd.DataFrame, **detail: str | None) -> Extracted:
+    """Read a grid of text cells (positional columns, row i = spreadsheet row i + 1).
+
+    The first non-blank row is the header; rows where every cell is blank are
+    dropped. Columns beyond the header's last name are surplus: their values go
+    to extra_fields. detail (encoding, delimiter, sheet) is passed on.
+    """
+    trimmed = [_trim(_arrow(cells[c])) for c in cells.columns]
+    filled = np.zeros(len(cells), dtype=bool)
+    for column in trimmed:
+        filled |= _filled(column)
+    if not filled.any():
+        return Extracted(found.relpath, found.source, _empty(), 0, [], [], None, **detail)
+
+    header_at = int(np.argmax(filled))
+    header = header_cells([column[header_at].as_py() for column in trimmed])
+    headers = [h for h in header if h is not None]
+    match = match_headers(found.source, header)
+    if match.rejected:
+        error = reject_message(found.relpath, headers, match, detail.get("sheet"))
+        return rejected(found, error, headers, **detail)
+
+    keep = filled.copy()
+    keep[: header_at + 1] = False
+    if keep[header_at + 1 :].all():  # the usual case: a slice copies nothing
+        rows = [column.slice(header_at + 1) for column in trimmed]
+    else:
+        mask = pa.array(keep)
+        rows = [column.filter(mask) for column in trimmed]
+
+    unknown = list(match.unknown)
+    for position, name in enumerate(header):
+        if name is None and _filled(rows[position]).any():
+            unknown.append(messages.UNNAMED_COLUMN.format(number=position + 1))
+
+    out = {ROW_NUMBER: np.flatnonzero(keep).astype("int64") + 1}
+    for column in found.source.columns:
+        if column.name in match.positions:
+            out[column.name] = _series(_missing_to_null(rows[match.positions[column.name]]))
+    surplus = [_missing_to_null(column) for column in rows[len(header) :]]
+    out[EXTRA_FIELDS] = _series(_join(surplus, int(keep.sum())))
+    frame = pd.DataFrame(out)
+    return Extracted(
+        found.relpath, found.source, frame, len(frame), headers, unknown, None, **detail
+    )

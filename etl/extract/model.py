@@ -1,0 +1,51 @@
+"""What the extract step hands on: found files and the text cells read from one file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from etl.contract import Source
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    """One file in data/raw/ that belongs to a source."""
+
+    path: Path
+    relpath: str  # POSIX path relative to the raw folder; files are read in this order
+    source: Source
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """Everything found in data/raw/, in reading order."""
+
+    files: list[FoundFile]
+    manifests: list[Path]  # omzien-demo*.json: manifests of generated demo data
+    unmatched: list[str]  # relative paths of files that match no source: a warning
+
+
+@dataclass
+class Extracted:
+    """The text cells of one export, one frame row per non-empty spreadsheet row.
+
+    frame columns: row_number (header = row 1), the contract columns present in
+    the file by their Dutch name in contract order, then extra_fields (surplus
+    values of a row wider than the header, joined with ' | '). Cells are trimmed
+    text or NA; nothing is validated here.
+    """
+
+    relpath: str
+    source: Source
+    # repr=False: the frame holds personal data, which must never reach a log.
+    frame: pd.DataFrame | None = field(repr=False)  # None when the whole file is rejected
+    rows_read: int  # non-empty data rows after the header
+    headers: list[str]  # non-blank header cells as they appear in the file (trimmed)
+    unknown_columns: list[str]  # headers that matched no contract column: a warning
+    error: str | None  # Dutch message when the whole file is rejected
+    encoding: str | None = None  # csv only
+    delimiter: str | None = None  # csv only
+    sheet: str | None = None  # xlsx only: the sheet that was read

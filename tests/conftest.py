@@ -1,0 +1,38 @@
+"""Shared fixtures: a fixture warehouse built by the real ETL from fixture exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.warehouse import build
+from tests.support.exports import AS_OF, write_fixture_exports
+
+
+@pytest.fixture(scope="session")
+def fixture_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture exports through the real ETL into a DuckDB file (built once)."""
+    root = tmp_path_factory.mktemp("fixture")
+    raw = write_fixture_exports(root / "raw")
+    target = root / "warehouse" / "omzien.duckdb"
+    build(raw, target, as_of=AS_OF, province="Utrecht")
+    return target
+
+
+@pytest.fixture(scope="session")
+def demo_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic demo exports (seed 2026) as `omzien demo` writes them."""
+    from etl.demo import write_demo_exports
+
+    raw = tmp_path_factory.mktemp("demo") / "raw"
+    write_demo_exports(raw / "demo", seed=2026, as_of=AS_OF)
+    return raw
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(demo_exports: Path) -> Path:
+    """The demo exports through the real ETL."""
+    target = demo_exports.parent / "warehouse" / "omzien.duckdb"
+    build(demo_exports, target, as_of=AS_OF, province="Utrecht")
+    return target

@@ -1,0 +1,1 @@
+"""Helpers the tests share: fixture exports written by code, warehouse builders."""

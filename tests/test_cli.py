@@ -1,0 +1,168 @@
+"""The `omzien` command end to end, through its installed entry point."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.support.exports import AS_OF, write_fixture_exports
+
+OMZIEN = Path(sys.executable).parent / "omzien"
+
+
+def omzien(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(OMZIEN), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    return write_fixture_exports(tmp_path / "raw")
+
+
+def run_etl(raw: Path, warehouse: Path, *extra: str) -> subprocess.CompletedProcess:
+    return omzien(
+        "etl",
+        "run",
+        "--raw",
+        str(raw),
+        "--warehouse",
+        str(warehouse),
+        "--as-of",
+        AS_OF.isoformat(),
+        *extra,
+    )
+
+
+def test_run_builds_and_summarises_in_dutch(raw: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "wh" / "omzien.duckdb"
+    result = run_etl(raw, warehouse)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for expected in (
+        "Lezen: initiatieven_2026.xlsx",
+        "Lezen: knelpunten_2026.csv",
+        "gelezen",
+        "geladen",
+        "afgekeurd",
+        "vervangen",
+        "verwijderd",
+        "5 afgekeurde rij(en)",
+        "omzien etl rejects",
+    ):
+        assert expected in out
+    assert "Traceback" not in out + result.stderr
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM core.obstacles").fetchone()[0] == 7
+
+
+def test_environment_variables_set_the_folders(raw: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "env" / "omzien.duckdb"
+    result = omzien(
+        "etl",
+        "run",
+        "--as-of",
+        AS_OF.isoformat(),
+        env={"OMZIEN_RAW": str(raw), "OMZIEN_WAREHOUSE": str(warehouse)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert warehouse.exists()
+    status = omzien("etl", "status", env={"OMZIEN_WAREHOUSE": str(warehouse)})
+    assert status.returncode == 0
+    assert "knelpunten_2026.csv" in status.stdout
+    assert "2026-11-26" in status.stdout
+
+
+def test_rejects_as_table_and_as_csv_for_excel(raw: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "wh" / "omzien.duckdb"
+    run_etl(raw, warehouse)
+    shown = omzien("etl", "rejects", "--warehouse", str(warehouse))
+    assert shown.returncode == 0
+    assert "Utrect" in shown.stdout
+    assert "bedoelde u Utrecht?" in shown.stdout
+
+    target = tmp_path / "afgekeurd.csv"
+    written = omzien(
+        "etl", "rejects", "--warehouse", str(warehouse), "--load", "1", "--csv", str(target)
+    )
+    assert written.returncode == 0
+    raw_bytes = target.read_bytes()
+    assert raw_bytes.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw_bytes.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert list(rows[0]) == ["bestand", "rij", "veld", "waarde", "reden"]
+    assert len(rows) == 5
+    assert {"initiatieven_2026.xlsx", "knelpunten_2026.csv", "reacties_2026.csv"} == {
+        r["bestand"] for r in rows
+    }
+
+
+def test_unknown_load_is_wrong_usage(raw: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "wh" / "omzien.duckdb"
+    run_etl(raw, warehouse)
+    result = omzien("etl", "rejects", "--warehouse", str(warehouse), "--load", "99")
+    assert result.returncode == 2
+    assert "Load 99 bestaat niet" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--as-of", "26-11-2026"), "is geen datum"),
+        (("--as-of", "2026-02-30"), "is geen datum"),
+        (("--raw", "/does/not/exist"), "bestaat niet"),
+        (("--no-such-flag",), "No such option"),
+    ],
+)
+def test_wrong_usage_exits_2(args: tuple[str, ...], message: str, tmp_path: Path) -> None:
+    result = omzien("etl", "run", "--warehouse", str(tmp_path / "w.duckdb"), *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_nothing_to_build_exits_1_and_keeps_the_old_warehouse(raw: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "wh" / "omzien.duckdb"
+    run_etl(raw, warehouse)
+    before = warehouse.read_bytes()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run_etl(empty, warehouse)
+    assert result.returncode == 1
+    assert "Geen exports gevonden" in result.stderr
+    assert warehouse.read_bytes() == before
+
+
+def test_garbage_files_get_a_dutch_message_not_a_traceback(raw: Path, tmp_path: Path) -> None:
+    (raw / "initiatieven_kapot.xlsx").write_bytes(os.urandom(4096))
+    (raw / "knelpunten_kapot.csv").write_bytes(b"\x00\x81\xff" * 500)
+    warehouse = tmp_path / "wh" / "omzien.duckdb"
+    result = run_etl(raw, warehouse)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "Bestand afgekeurd" in result.stdout
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        errors = con.execute(
+            "SELECT path, error FROM etl.files WHERE error IS NOT NULL ORDER BY path"
+        ).fetchall()
+        assert con.execute("SELECT count(*) FROM core.obstacles").fetchone()[0] == 7
+    assert [path for path, _ in errors] == ["initiatieven_kapot.xlsx", "knelpunten_kapot.csv"]
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "etl", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert "etl" in result.stdout
+    assert "demo" in result.stdout
