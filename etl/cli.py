@@ -210,9 +210,12 @@ def demo(
     from etl.demo import write_demo_exports
 
     target = out or settings.raw_dir() / "demo"
-    result = write_demo_exports(
-        target, seed=seed, as_of=parse_as_of(as_of), progress=lambda message: console.print(message)
-    )
+    try:
+        result = write_demo_exports(
+            target, seed=seed, as_of=parse_as_of(as_of), progress=console.print
+        )
+    except ValueError as exc:  # an as-of day or scale the demo cannot tell its story with
+        raise _fail(str(exc), 2) from None
     console.print(
         CLI["demo_written"].format(path=target, files=len(result.files), broken=result.broken_rows)
     )

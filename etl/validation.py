@@ -30,6 +30,7 @@ class Rule:
     value: str  # SQL: the offending value as written
     static: dict[str, str] = field(default_factory=dict)
     dynamic: dict[str, str] = field(default_factory=dict)
+    field_sql: str | None = None  # SQL naming the field, when it depends on the row
 
 
 def sql_template(rule: Rule) -> tuple[str, list[str]]:
@@ -58,12 +59,13 @@ def reject_query(source: str, table: str, rules: list[Rule]) -> tuple[str, list[
     for rule in rules:
         template, args = sql_template(rule)
         format_args = "".join(f", {a}" for a in args)
+        field_sql = rule.field_sql or "?"
         parts.append(
-            f"SELECT ? AS source, ? AS rule, file_seq, path, row_number, ? AS field, "
+            f"SELECT ? AS source, ? AS rule, file_seq, path, row_number, {field_sql} AS field, "
             f"CAST({rule.value} AS VARCHAR) AS value, format(?{format_args}) AS reason "
             f"FROM {table} WHERE {rule.when}"
         )
-        params += [source, rule.name, rule.field, template]
+        params += [source, rule.name, *([] if rule.field_sql else [rule.field]), template]
     return "\nUNION ALL\n".join(parts), params
 
 
@@ -72,7 +74,10 @@ def dutch_date(day: date) -> str:
 
 
 def _allowed(vocabulary) -> str:
-    return ", ".join(vocabulary.codes())
+    """The codes an analyst may write; numeric codes (severity) with their label."""
+    return ", ".join(
+        f"{t.code} ({t.label.lower()})" if t.code.isdigit() else t.code for t in vocabulary.terms
+    )
 
 
 def required(column: str, value_sql: str | None = None) -> Rule:
@@ -142,6 +147,7 @@ def municipality_rules(province: str) -> list[Rule]:
         Rule(
             name="municipality_unknown",
             field="gemeente",
+            field_sql="municipality_field",
             when="municipality_problem = 'unknown' AND municipality_hint <> ''",
             message="municipality_unknown",
             value="municipality_value",
@@ -150,6 +156,7 @@ def municipality_rules(province: str) -> list[Rule]:
         Rule(
             name="municipality_unknown",
             field="gemeente",
+            field_sql="municipality_field",
             when="municipality_problem = 'unknown' AND municipality_hint = ''",
             message="municipality_unknown_no_hint",
             value="municipality_value",
@@ -157,6 +164,7 @@ def municipality_rules(province: str) -> list[Rule]:
         Rule(
             name="municipality_ambiguous",
             field="gemeente",
+            field_sql="municipality_field",
             when="municipality_problem = 'ambiguous'",
             message="municipality_ambiguous",
             value="municipality_value",
@@ -165,6 +173,7 @@ def municipality_rules(province: str) -> list[Rule]:
         Rule(
             name="municipality_out_of_scope",
             field="gemeente",
+            field_sql="municipality_field",
             when="municipality_problem = 'out_of_scope'",
             message="municipality_out_of_scope",
             value="municipality_value",

@@ -21,7 +21,8 @@ import duckdb
 import pandas as pd
 
 from etl.contract import DATA_SOURCES, SOURCES, Kind
-from etl.extract import Extracted, discover, read_export
+from etl.extract import Discovery, discover, read_export
+from etl.load_report import ReadFile, file_reject_rows, file_rows, load_row, warning_rows
 from etl.messages import CLI, MASKED_VALUE
 from etl.models import run_models
 from etl.pipeline import RawFile, TransformSettings, file_outcomes, transform
@@ -158,11 +159,11 @@ def build(
     if not any(f.source in DATA_SOURCES for f in found.files):
         raise NothingToBuild(CLI["no_exports"].format(raw=raw_dir))
 
-    extracted: list[tuple[Extracted, str]] = []
+    files: list[ReadFile] = []
     for item in found.files:
         progress(CLI["reading"].format(path=item.relpath))
-        extracted.append((read_export(item), sha256_of(item.path)))
-    if all(e.frame is None for e, _ in extracted if e.source in DATA_SOURCES):
+        files.append(ReadFile(read_export(item), sha256_of(item.path)))
+    if all(f.extracted.frame is None for f in files if f.extracted.source in DATA_SOURCES):
         raise NothingToBuild(CLI["no_usable_exports"])
 
     with build_lock(target):
@@ -172,133 +173,78 @@ def build(
         load_id = int(previous_ids.max()) + 1 if len(previous_ids) else 1
         building = target.parent / f".{target.name}.building-{os.getpid()}"
         try:
-            result = _build_file(
-                building, extracted, found, history, load_id, as_of, province, started_at, progress
-            )
+            with duckdb.connect(str(building)) as con:
+                transform(
+                    con,
+                    [
+                        RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.frame)
+                        for seq, f in enumerate(files)
+                    ],
+                    TransformSettings(as_of=as_of, province=province, progress=progress),
+                )
+                progress(CLI["building"])
+                report = _write_etl_tables(
+                    con, load_id, files, found, history, started_at, as_of, province
+                )
+                con.execute("CHECKPOINT")
             os.replace(building, target)
             _fsync_dir(target.parent)
         finally:
             building.unlink(missing_ok=True)
             Path(f"{building}.wal").unlink(missing_ok=True)
-    result.warehouse = target
-    return result
-
-
-def _build_file(
-    building, extracted, found, history, load_id, as_of, province, started_at, progress
-) -> LoadResult:
-    synthetic = synthetic_hashes(found.manifests)
-    files = [RawFile(seq, e.relpath, e.source, e.frame) for seq, (e, _) in enumerate(extracted)]
-    with duckdb.connect(str(building)) as con:
-        transform(con, files, TransformSettings(as_of=as_of, province=province, progress=progress))
-        progress(CLI["building"])
-        run_models(con, *(f"etl/{t}" for t in ETL_TABLES))
-        for table, frame in history.items():
-            if table == "rejects":
-                frame = frame[frame["load_id"] > load_id - KEEP_REJECTS_OF_LOADS]
-            _insert_by_name(con, table, frame)
-
-        outcomes = file_outcomes(con).set_index("file_seq")
-        file_rows = []
-        for seq, (e, digest) in enumerate(extracted):
-            counts = outcomes.loc[seq] if seq in outcomes.index else None
-            rows = {
-                "load_id": load_id,
-                "path": e.relpath,
-                "sha256": digest,
-                "source": e.source.name,
-                "rows_read": e.rows_read,
-                "error": e.error,
-                "encoding": e.encoding,
-                "delimiter": e.delimiter,
-                "sheet": e.sheet,
-                "unknown_columns": ", ".join(e.unknown_columns) or None,
-                "synthetic": digest in synthetic,
-            }
-            for key in ("rows_loaded", "rows_rejected", "rows_superseded", "rows_erased"):
-                rows[key] = int(counts[key]) if counts is not None else 0
-            if e.error:
-                rows["rows_rejected"] = e.rows_read
-            file_rows.append(rows)
-        files_frame = pd.DataFrame(file_rows)
-        _insert_by_name(con, "files", files_frame)
-
-        file_rejects = pd.DataFrame(
-            [
-                {
-                    "load_id": load_id,
-                    "path": e.relpath,
-                    "source": e.source.name,
-                    "row_number": None,
-                    "field": None,
-                    "value": None,
-                    "reason": e.error,
-                    "rule": "file_rejected",
-                }
-                for e, _ in extracted
-                if e.error
-            ],
-            columns=["load_id", "path", "source", "row_number", "field", "value", "reason", "rule"],
-        )
-        con.execute(
-            "INSERT INTO etl.rejects BY NAME "
-            "SELECT ? AS load_id, path, source, row_number, field, "
-            "CASE WHEN list_contains(?, field) THEN ? ELSE redact(value) END AS value, "
-            "reason, rule FROM rejects ORDER BY path, row_number, field, rule",
-            [load_id, PERSONAL_FIELDS, MASKED_VALUE],
-        )
-        _insert_by_name(con, "rejects", file_rejects.astype({"row_number": "Int32"}))
-
-        warnings = [
-            (path, "unmatched_file", CLI["unmatched_file"].format(path=path))
-            for path in found.unmatched
-        ]
-        warnings += [
-            (
-                e.relpath,
-                "unknown_columns",
-                CLI["unknown_columns"].format(path=e.relpath, columns=", ".join(e.unknown_columns)),
-            )
-            for e, _ in extracted
-            if e.unknown_columns
-        ]
-        _insert_by_name(
-            con,
-            "warnings",
-            pd.DataFrame(
-                [{"load_id": load_id, "path": p, "kind": k, "message": m} for p, k, m in warnings],
-                columns=["load_id", "path", "kind", "message"],
-            ),
-        )
-
-        rejected_rows = int(files_frame["rows_rejected"].sum())
-        _insert_by_name(
-            con,
-            "loads",
-            pd.DataFrame(
-                [
-                    {
-                        "load_id": load_id,
-                        "started_at": started_at,
-                        "finished_at": datetime.now().replace(microsecond=0),
-                        "status": "completed_with_rejects" if rejected_rows else "completed",
-                        "as_of": as_of,
-                        "synthetic": bool(files_frame["synthetic"].any()),
-                        "province": province,
-                        "files": len(files_frame),
-                        "rows_loaded": int(files_frame["rows_loaded"].sum()),
-                        "rows_rejected": rejected_rows,
-                    }
-                ]
-            ),
-        )
-        con.execute("CHECKPOINT")
     return LoadResult(
         load_id=load_id,
         as_of=as_of,
-        warehouse=building,
-        synthetic=bool(files_frame["synthetic"].any()),
-        files=files_frame,
-        warnings=warnings,
-        rejected_rows=rejected_rows,
+        warehouse=target,
+        synthetic=bool(report["files"]["synthetic"].any()),
+        files=report["files"],
+        warnings=list(report["warnings"][["path", "kind", "message"]].itertuples(index=False)),
+        rejected_rows=int(report["files"]["rows_rejected"].sum()),
     )
+
+
+def _write_etl_tables(
+    con: duckdb.DuckDBPyConnection,
+    load_id: int,
+    files: list[ReadFile],
+    found: Discovery,
+    history: dict[str, pd.DataFrame],
+    started_at: datetime,
+    as_of: date,
+    province: str,
+) -> dict[str, pd.DataFrame]:
+    """Carry over the earlier loads, then add what this load did."""
+    run_models(con, *(f"etl/{t}" for t in ETL_TABLES))
+    for table, frame in history.items():
+        if table == "rejects":
+            frame = frame[frame["load_id"] > load_id - KEEP_REJECTS_OF_LOADS]
+        _insert_by_name(con, table, frame)
+
+    outcomes = file_outcomes(con).set_index("file_seq")
+    files_frame = file_rows(load_id, files, outcomes, synthetic_hashes(found.manifests))
+    _insert_by_name(con, "files", files_frame)
+    # Reasons quote the value as written, so they are redacted like the value itself.
+    con.execute(
+        "INSERT INTO etl.rejects BY NAME "
+        "SELECT ? AS load_id, path, source, row_number, field, "
+        "CASE WHEN list_contains(?, field) THEN ? ELSE redact(value) END AS value, "
+        "redact(reason) AS reason, rule FROM rejects ORDER BY path, row_number, field, rule",
+        [load_id, PERSONAL_FIELDS, MASKED_VALUE],
+    )
+    _insert_by_name(con, "rejects", file_reject_rows(load_id, files))
+    warnings = warning_rows(load_id, files, found.unmatched)
+    _insert_by_name(con, "warnings", warnings)
+    finished_at = datetime.now().replace(microsecond=0)
+    _insert_by_name(
+        con,
+        "loads",
+        load_row(
+            load_id,
+            started_at=started_at,
+            finished_at=finished_at,
+            as_of=as_of,
+            province=province,
+            files=files_frame,
+        ),
+    )
+    return {"files": files_frame, "warnings": warnings}

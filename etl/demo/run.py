@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
+from etl.messages import DEMO, SOURCE_LABELS
+
 from . import writers
 from .broken import BrokenRow, add_broken_rows
 from .exports import ALL_FILES, build_exports
@@ -19,13 +21,6 @@ from .profiles import PERIOD_START
 # The demo needs some history before the as-of day, and some rows, to tell its story.
 MIN_HISTORY = timedelta(days=365)
 MIN_SCALE = 0.05
-
-_LABELS = {
-    "initiatives": "Initiatieven",
-    "obstacles": "Knelpunten",
-    "responses": "Reacties",
-    "erasures": "Verwijderlijst",
-}
 
 
 @dataclass(frozen=True)
@@ -54,13 +49,13 @@ def write_demo_exports(
     Deterministic: the same seed, as_of and scale give byte-identical files.
     """
     if as_of < PERIOD_START + MIN_HISTORY:
-        raise ValueError(f"De peildatum moet op of na {PERIOD_START + MIN_HISTORY} liggen.")
+        raise ValueError(DEMO["as_of_too_early"].format(day=PERIOD_START + MIN_HISTORY))
     if not scale >= MIN_SCALE:
-        raise ValueError(f"De schaal moet minstens {MIN_SCALE} zijn.")
+        raise ValueError(DEMO["scale_too_small"].format(scale=MIN_SCALE))
     say = progress or (lambda message: None)
     out_dir = Path(out_dir)
 
-    say(f"Demogegevens genereren (seed {seed}, peildatum {as_of:%d-%m-%Y}) ...")
+    say(DEMO["generating"].format(seed=seed, as_of=f"{as_of:%d-%m-%Y}"))
     rng = np.random.default_rng(seed)
     geo = load_geography()
     data = generate(rng, geo, as_of, scale)
@@ -79,7 +74,8 @@ def write_demo_exports(
     counts = {"initiatives": 0, "obstacles": 0, "responses": 0}
     for export in exports:
         n = len(export.rows)
-        say(f"{_LABELS[export.source.name]} schrijven ({_number(n)} rijen, {export.path}) ...")
+        label = SOURCE_LABELS[export.source.name].capitalize()
+        say(DEMO["writing"].format(label=label, rows=_number(n), path=export.path))
         content = writers.export_bytes(export, info, as_of)
         (out_dir / export.path).write_bytes(content)
         hashes[export.path] = writers.sha256(content)
@@ -88,7 +84,7 @@ def write_demo_exports(
         if export.source.name in counts:
             counts[export.source.name] += n
 
-    say(f"Manifest schrijven ({writers.MANIFEST_FILE}) ...")
+    say(DEMO["manifest"].format(path=writers.MANIFEST_FILE))
     manifest = out_dir / writers.MANIFEST_FILE
     manifest.write_bytes(writers.manifest_bytes(seed, as_of, hashes))
     files.append(writers.MANIFEST_FILE)

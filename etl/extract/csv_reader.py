@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from etl.extract import messages
+from etl import messages
 from etl.extract.decode import NotText, decode, sniff_delimiter, widest_line
 from etl.extract.frame import STRING, build_extracted, rejected
 from etl.extract.model import Extracted, FoundFile

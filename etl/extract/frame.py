@@ -7,8 +7,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from etl import messages
 from etl.contract import MISSING_TOKENS
-from etl.extract import messages
 from etl.extract.headers import HeaderMatch, match_headers
 from etl.extract.model import Extracted, FoundFile
 
@@ -23,10 +23,16 @@ Cells = pa.Array | pa.ChunkedArray
 
 
 def rejected(
-    found: FoundFile, error: str, headers: list[str] | None = None, **detail: str | None
+    found: FoundFile,
+    error: str,
+    headers: list[str] | None = None,
+    rows_read: int = 0,
+    **detail: str | None,
 ) -> Extracted:
-    """A whole-file reject: no frame, only the message (and the headers when known)."""
-    return Extracted(found.relpath, found.source, None, 0, headers or [], [], error, **detail)
+    """A whole-file reject: no frame, the message, and the headers and row count when known."""
+    return Extracted(
+        found.relpath, found.source, None, rows_read, headers or [], [], error, **detail
+    )
 
 
 def _arrow(column: pd.Series) -> Cells:
@@ -113,7 +119,8 @@ def build_extracted(found: FoundFile, cells: pd.DataFrame, **detail: str | None)
     match = match_headers(found.source, header)
     if match.rejected:
         error = reject_message(found.relpath, headers, match, detail.get("sheet"))
-        return rejected(found, error, headers, **detail)
+        # The rows are lost to the warehouse all the same: the load report counts them.
+        return rejected(found, error, headers, int(filled[header_at + 1 :].sum()), **detail)
 
     keep = filled.copy()
     keep[: header_at + 1] = False

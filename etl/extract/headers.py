@@ -6,8 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from etl import messages
 from etl.contract import Source
-from etl.extract import messages
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 

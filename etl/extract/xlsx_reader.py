@@ -8,12 +8,11 @@ import numpy as np
 import pandas as pd
 import python_calamine
 
-from etl.extract import messages
+from etl import messages
 from etl.extract.frame import (
     STRING,
     build_extracted,
     header_cells,
-    reject_message,
     rejected,
 )
 from etl.extract.headers import match_headers
@@ -122,9 +121,7 @@ def read_xlsx_export(found: FoundFile) -> Extracted:
             if not match.rejected:
                 return build_extracted(found, _grid(rows), sheet=sheet)
             if first_rejection is None:
-                headers = [h for h in header if h is not None]
-                message = reject_message(found.relpath, headers, match, sheet)
-                first_rejection = rejected(found, message, headers, sheet=sheet)
+                first_rejection = build_extracted(found, _grid(rows), sheet=sheet)
     if first_rejection is not None:
         return first_rejection
     # No sheet holds anything: an empty export, like an empty csv.
