@@ -43,12 +43,16 @@ def main() -> None:
             build(raw, target, as_of=AS_OF, province="Utrecht")
             timings.append(time.perf_counter() - started)
         with duckdb.connect(str(target), read_only=True) as con:
-            rows = con.execute("SELECT sum(rows_read) FROM etl.files WHERE load_id = "
-                               "(SELECT max(load_id) FROM etl.loads)").fetchone()[0]
+            rows = con.execute(
+                "SELECT sum(rows_read) FROM etl.files WHERE load_id = "
+                "(SELECT max(load_id) FROM etl.loads)"
+            ).fetchone()[0]
             obstacles = con.execute("SELECT count(*) FROM core.obstacles").fetchone()[0]
     best = min(timings)
-    print(f"scale {args.scale:g}: {rows:,} rows read, {obstacles:,} obstacles loaded; "
-          f"best of {args.runs}: {best:.1f} s ({rows / best:,.0f} rows/s)")
+    print(
+        f"scale {args.scale:g}: {rows:,} rows read, {obstacles:,} obstacles loaded; "
+        f"best of {args.runs}: {best:.1f} s ({rows / best:,.0f} rows/s)"
+    )
 
 
 if __name__ == "__main__":
