@@ -1,4 +1,7 @@
-"""Routes the dashboard's pages; each page is a small module under dashboard/pages."""
+"""Routes the dashboard: shared context and filters, then the page the URL asks for.
+
+Pages are small modules under dashboard/pages; their URL paths are shareable links.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +13,59 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard import strings
+from dashboard import sidebar, strings
+from dashboard.components import synthetic_banner
+from dashboard.connection import connect, warehouse_path
+from dashboard.context import PageContext, set_context
+from dashboard.queries import reference
+from dashboard.queries.loads import latest_load
 
 st.set_page_config(page_title=strings.APP_TITLE, page_icon="🏘️", layout="wide")
 
 PAGES = Path(__file__).parent / "pages"
 navigation = st.navigation(
-    [st.Page(PAGES / "home.py", title=strings.NAV_OVERVIEW, url_path="", default=True)]
+    [
+        st.Page(PAGES / "overview.py", title=strings.NAV_OVERVIEW, url_path="", default=True),
+        st.Page(PAGES / "compare.py", title=strings.NAV_COMPARE, url_path="vergelijken"),
+        st.Page(PAGES / "profile.py", title=strings.NAV_PROFILE, url_path="gemeente"),
+        st.Page(PAGES / "agenda.py", title=strings.NAV_AGENDA, url_path="agenda"),
+        st.Page(PAGES / "obstacles.py", title=strings.NAV_OBSTACLES, url_path="knelpunten"),
+        st.Page(PAGES / "quality.py", title=strings.NAV_QUALITY, url_path="kwaliteit"),
+    ]
 )
+
+con = connect()
+load = latest_load(con) if con is not None else None
+if load is None:
+    st.title(strings.APP_TITLE)
+    message = strings.NO_WAREHOUSE if con is None else strings.EMPTY_WAREHOUSE
+    st.info(message.format(path=warehouse_path()), icon="ℹ️")
+    st.stop()
+
+first_day, as_of = reference.data_period(con)
+regions = reference.regions(con)
+members = reference.region_membership(con)
+region_names = dict(zip(regions["region_code"], regions["name"], strict=True))
+municipality_names = dict(zip(members["cbs_code"], members["name"], strict=True))
+filters = sidebar.render(
+    first_day=first_day,
+    as_of=as_of,
+    region_names=region_names,
+    municipalities={
+        row.cbs_code: (row.name, set(row.regions)) for row in members.itertuples(index=False)
+    },
+)
+set_context(
+    PageContext(
+        con=con,
+        filters=filters,
+        first_day=first_day,
+        as_of=as_of,
+        load=load,
+        region_names=region_names,
+        municipality_names=municipality_names,
+    )
+)
+if load["synthetic"]:
+    synthetic_banner()
 navigation.run()

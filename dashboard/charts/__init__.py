@@ -1,0 +1,1 @@
+"""DataFrame -> plotly figure; no streamlit, no SQL."""

@@ -1,0 +1,59 @@
+"""Small Streamlit pieces every page uses: banners, captions, empty states, charts."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import strings
+
+
+def synthetic_banner() -> None:
+    st.warning(strings.SYNTHETIC_BANNER, icon="⚠️")
+
+
+def empty_selection() -> None:
+    st.info(strings.EMPTY_SELECTION, icon="ℹ️")
+
+
+def chart(figure: go.Figure, caption: str, *, key: str | None = None) -> None:
+    """A plotly figure with the line that says what it counts and over which period."""
+    st.plotly_chart(figure, width="stretch", key=key, config={"displaylogo": False})
+    st.caption(caption)
+
+
+def headline_metric(
+    label: str,
+    count: int,
+    *,
+    help: str,
+    total: int | None = None,
+    previous: int | None = None,
+    previous_total: int | None = None,
+) -> None:
+    """A headline figure: a count, or a share with its denominator ('412 van 980').
+
+    Shares follow the small-numbers rule: below SUPPRESS_BELOW cases no percentage, below
+    SMALL_NUMBERS a 'weinig gevallen' note.
+    """
+    from dashboard.describe import count_text, share_text
+    from dashboard.small_numbers import few_cases, suppressed
+
+    if total is None:
+        delta = strings.DELTA_COUNT.format(delta=count - previous) if previous is not None else None
+        st.metric(label, count_text(count), delta=delta, delta_color="off", help=help)
+        return
+    if suppressed(total):
+        st.metric(label, count_text(count), help=help)
+        st.caption(
+            strings.OF_TOTAL.format(count=count_text(count), total=count_text(total))
+            + f" · {strings.TOO_FEW_TO_SHOW}"
+        )
+        return
+    delta = None
+    if previous is not None and previous_total and not suppressed(previous_total):
+        points = (count / total - previous / previous_total) * 100
+        delta = strings.DELTA_POINTS.format(delta=points)
+    st.metric(label, share_text(count / total), delta=delta, delta_color="off", help=help)
+    note = strings.OF_TOTAL.format(count=count_text(count), total=count_text(total))
+    st.caption(note + (f" · {strings.FEW_CASES}" if few_cases(total) else ""))

@@ -1,0 +1,7 @@
+"""Placeholder: this page is being built."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+st.title("compare")

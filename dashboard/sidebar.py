@@ -1,0 +1,136 @@
+"""The shared filters in the sidebar, kept across pages and mirrored in the URL.
+
+The widgets are rendered by app.py on every run, before the page, so their state survives
+page switches. Streamlit clears the query string on a page switch; we write it back from
+the widgets after each run. A query string we did not write ourselves (a shared link, a
+page link with parameters) is adopted into the widgets first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard import strings
+from dashboard.filters import PARAMS, Filters, from_query_params
+from etl.vocabularies import CATEGORIES, LEVELS, PHASES, THEMES
+
+KEY_PERIOD = "filter_period"
+KEY_REGION = "filter_region"
+KEY_MUNICIPALITY = "filter_municipality"
+KEY_THEMES = "filter_themes"
+KEY_CATEGORIES = "filter_categories"
+KEY_PHASE = "filter_phase"
+KEY_LEVEL = "filter_level"
+_LAST_WRITTEN = "_filters_last_written"
+
+
+def _url_params() -> dict[str, str]:
+    return {k: st.query_params.get(k) for k in PARAMS if st.query_params.get(k)}
+
+
+def _adopt(filters: Filters, first_day: date, as_of: date) -> None:
+    state = st.session_state
+    state[KEY_PERIOD] = (filters.start or first_day, filters.end or as_of)
+    state[KEY_REGION] = filters.region
+    state[KEY_MUNICIPALITY] = filters.municipality
+    state[KEY_THEMES] = list(filters.themes)
+    state[KEY_CATEGORIES] = list(filters.categories)
+    state[KEY_PHASE] = filters.phase
+    state[KEY_LEVEL] = filters.level
+
+
+def _reset(first_day: date, as_of: date) -> None:
+    _adopt(Filters(), first_day, as_of)
+
+
+def render(
+    *,
+    first_day: date,
+    as_of: date,
+    region_names: dict[str, str],
+    municipalities: dict[str, tuple[str, set[str]]],
+) -> Filters:
+    """Draw the filters and return the selection.
+
+    `municipalities` maps cbs_code to (name, region codes it belongs to).
+    """
+    url = _url_params()
+    first_run = KEY_PERIOD not in st.session_state
+    if first_run or (url and url != st.session_state.get(_LAST_WRITTEN)):
+        wanted = from_query_params(
+            url, regions=tuple(region_names), municipalities=tuple(municipalities)
+        )
+        _adopt(wanted, first_day, as_of)
+
+    with st.sidebar:
+        st.header(strings.FILTERS)
+        period = st.date_input(
+            strings.FILTER_PERIOD,
+            min_value=first_day,
+            max_value=as_of,
+            format="DD-MM-YYYY",
+            help=strings.FILTER_PERIOD_HELP,
+            key=KEY_PERIOD,
+        )
+        region = st.selectbox(
+            strings.FILTER_REGION,
+            [None, *region_names],
+            format_func=lambda code: region_names.get(code, strings.WHOLE_PROVINCE),
+            key=KEY_REGION,
+        )
+        in_region = [
+            code for code, (_, regions) in municipalities.items() if not region or region in regions
+        ]
+        if st.session_state.get(KEY_MUNICIPALITY) not in (None, *in_region):
+            st.session_state[KEY_MUNICIPALITY] = None
+        municipality = st.selectbox(
+            strings.FILTER_MUNICIPALITY,
+            [None, *sorted(in_region, key=lambda code: municipalities[code][0])],
+            format_func=lambda code: (
+                municipalities[code][0] if code else strings.ALL_MUNICIPALITIES
+            ),
+            key=KEY_MUNICIPALITY,
+        )
+        themes = st.multiselect(
+            strings.FILTER_THEMES,
+            THEMES.codes(),
+            format_func=THEMES.label,
+            placeholder=strings.ALL_THEMES,
+            key=KEY_THEMES,
+        )
+        categories = st.multiselect(
+            strings.FILTER_CATEGORIES,
+            CATEGORIES.codes(),
+            format_func=CATEGORIES.label,
+            placeholder=strings.ALL_CATEGORIES,
+            key=KEY_CATEGORIES,
+        )
+        phase = st.segmented_control(
+            strings.FILTER_PHASE, PHASES.codes(), format_func=PHASES.label, key=KEY_PHASE
+        )
+        level = st.selectbox(
+            strings.FILTER_LEVEL,
+            [None, *LEVELS.codes()],
+            format_func=lambda code: LEVELS.label(code) if code else strings.ALL,
+            key=KEY_LEVEL,
+        )
+        st.button(strings.RESET_FILTERS, on_click=_reset, args=(first_day, as_of))
+
+    # A range picker returns one date while the user is halfway through choosing.
+    start, end = period if isinstance(period, tuple) and len(period) == 2 else (None, None)
+    filters = Filters(
+        start=start if start and start > first_day else None,
+        end=end if end and end < as_of else None,
+        region=region,
+        municipality=municipality,
+        themes=tuple(themes),
+        categories=tuple(categories),
+        phase=phase,
+        level=level,
+    )
+    written = filters.to_query_params()
+    st.query_params.from_dict(written)
+    st.session_state[_LAST_WRITTEN] = written
+    return filters
