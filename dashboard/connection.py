@@ -2,7 +2,10 @@
 
 The ETL replaces the warehouse with `os.replace`; a DuckDB connection opened before the
 swap keeps reading the old (unlinked) file, so we compare the file's inode and mtime on
-every use and reconnect when they changed.
+every use and reconnect when they changed. The file is ATTACHed to a fresh in-memory
+database rather than opened by path: DuckDB caches database instances by path within a
+process, so while any cursor on the old file lives, connecting by path again would hand
+back the old instance.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ class _Open:
     connection: duckdb.DuckDBPyConnection
 
 
+ALIAS = "warehouse"
 _lock = threading.Lock()
 _current: _Open | None = None
 
@@ -51,7 +55,15 @@ def connect() -> duckdb.DuckDBPyConnection | None:
     with _lock:
         if _current is None or _current.path != str(path) or _current.stamp != stamp:
             previous = _current
-            _current = _Open(str(path), stamp, duckdb.connect(str(path), read_only=True))
+            _current = _Open(str(path), stamp, _attach(path))
             if previous is not None:
                 previous.connection.close()
-        return _current.connection.cursor()
+        cursor = _current.connection.cursor()
+    cursor.execute(f"USE {ALIAS}")
+    return cursor
+
+
+def _attach(path: Path) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect()
+    connection.execute(f"ATTACH ? AS {ALIAS} (READ_ONLY)", [str(path)])
+    return connection

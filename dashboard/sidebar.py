@@ -24,6 +24,8 @@ KEY_CATEGORIES = "filter_categories"
 KEY_PHASE = "filter_phase"
 KEY_LEVEL = "filter_level"
 _LAST_WRITTEN = "_filters_last_written"
+_LAST_FILTERS = "_filters_last"
+_DATA_BOUNDS = "_filters_data_bounds"
 
 
 def _url_params() -> dict[str, str]:
@@ -63,6 +65,14 @@ def render(
             url, regions=tuple(region_names), municipalities=tuple(municipalities)
         )
         _adopt(wanted, first_day, as_of)
+    elif st.session_state.get(_DATA_BOUNDS) != (first_day, as_of):
+        # A new load changed the data's first day or as-of day: re-anchor the period
+        # ("all" stays "all", a chosen period is clamped to what the data now cover).
+        last = st.session_state.get(_LAST_FILTERS, Filters())
+        start = min(max(last.start or first_day, first_day), as_of)
+        end = max(min(last.end or as_of, as_of), start)
+        st.session_state[KEY_PERIOD] = (start, end)
+    st.session_state[_DATA_BOUNDS] = (first_day, as_of)
 
     with st.sidebar:
         st.header(strings.FILTERS)
@@ -133,4 +143,5 @@ def render(
     written = filters.to_query_params()
     st.query_params.from_dict(written)
     st.session_state[_LAST_WRITTEN] = written
+    st.session_state[_LAST_FILTERS] = filters
     return filters
