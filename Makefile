@@ -6,8 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RAW ?= data/raw
 PORT ?= 8501
+GEO_TIMEOUT ?= 20
 
-.PHONY: install run test demo etl dashboard lint format lock docs bench clean
+.PHONY: install chromium run test demo etl dashboard lint format lock docs bench clean
 
 install: $(STAMP)
 
@@ -16,11 +17,32 @@ $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@$(MAKE) --no-print-directory chromium
 	touch $(STAMP)
 
+# The exports draw their figures with kaleido, which needs a Chrome or Chromium on the
+# machine. As root with apt-get, install Debian's chromium when it is missing; otherwise
+# only say so: everything but the figures works without it.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; then \
+		true; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null 2>&1 \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null 2>&1)) \
+		|| echo "Chromium kon niet worden geïnstalleerd; exports met figuren lukken dan niet."; \
+	else \
+		echo "Let op: geen Chromium gevonden; installeer 'chromium' voor de figuren in exports."; \
+	fi
+
+# Municipal boundaries for the maps are fetched from PDOK once, when $(RAW)/geo/ has no
+# boundary file; the dashboard works without them, so a failed download (no internet)
+# only prints why, and GEO_TIMEOUT keeps it from holding up the run.
 run: install
 	@if [ -z "$$(find $(RAW) -type f \( -iname '*.csv' -o -iname '*.xlsx' \) -not -path '*/geo/*' 2>/dev/null | head -n 1)" ]; then \
 		$(BIN)/omzien demo; \
+	fi
+	@if [ -z "$$(find $(RAW) -type f -ipath '$(RAW)/geo/*' \( -iname '*.geojson' -o -iname '*.gpkg' -o -iname '*.shp' \) 2>/dev/null | head -n 1)" ]; then \
+		$(BIN)/omzien geo fetch --raw $(RAW) --timeout $(GEO_TIMEOUT) || echo "Verder zonder gemeentegrenzen."; \
 	fi
 	$(BIN)/omzien etl run --raw $(RAW)
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false

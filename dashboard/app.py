@@ -1,6 +1,6 @@
 """Routes the dashboard: shared context and filters, then the page the URL asks for.
 
-Pages are small modules under dashboard/pages; their URL paths are shareable links.
+Pages are small modules under dashboard/views; their URL paths are shareable links.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard import sidebar, strings
+from dashboard import presentation, sidebar, strings
 from dashboard.components import synthetic_banner
 from dashboard.connection import connect, warehouse_path
 from dashboard.context import PageContext, set_context
@@ -22,12 +22,15 @@ from dashboard.queries.loads import latest_load
 
 st.set_page_config(page_title=strings.APP_TITLE, page_icon="🏘️", layout="wide")
 
-PAGES = Path(__file__).parent / "pages"
+# Not "pages/": a folder of that name beside the entry point switches Streamlit to its
+# legacy multipage mode until st.navigation has run once (deep links then miss app.py).
+PAGES = Path(__file__).parent / "views"
 navigation = st.navigation(
     [
         st.Page(PAGES / "overview.py", title=strings.NAV_OVERVIEW, url_path="", default=True),
         st.Page(PAGES / "compare.py", title=strings.NAV_COMPARE, url_path="vergelijken"),
         st.Page(PAGES / "profile.py", title=strings.NAV_PROFILE, url_path="gemeente"),
+        st.Page(PAGES / "map.py", title=strings.NAV_MAP, url_path="kaart"),
         st.Page(PAGES / "agenda.py", title=strings.NAV_AGENDA, url_path="agenda"),
         st.Page(PAGES / "obstacles.py", title=strings.NAV_OBSTACLES, url_path="knelpunten"),
         st.Page(PAGES / "quality.py", title=strings.NAV_QUALITY, url_path="kwaliteit"),
@@ -47,13 +50,19 @@ regions = reference.regions(con)
 members = reference.region_membership(con)
 region_names = dict(zip(regions["region_code"], regions["name"], strict=True))
 municipality_names = dict(zip(members["cbs_code"], members["name"], strict=True))
-filters = sidebar.render(
-    first_day=first_day,
-    as_of=as_of,
-    region_names=region_names,
-    municipalities={
-        row.cbs_code: (row.name, set(row.regions)) for row in members.itertuples(index=False)
-    },
+# Presentation mode hides the sidebar and keeps the selection of the URL (or session).
+presenting = presentation.active()
+filters = (
+    presentation.filters(region_names, municipality_names)
+    if presenting
+    else sidebar.render(
+        first_day=first_day,
+        as_of=as_of,
+        region_names=region_names,
+        municipalities={
+            row.cbs_code: (row.name, set(row.regions)) for row in members.itertuples(index=False)
+        },
+    )
 )
 set_context(
     PageContext(
@@ -66,6 +75,10 @@ set_context(
         municipality_names=municipality_names,
     )
 )
-if load["synthetic"]:
+if load["synthetic"] and not presenting:  # slides carry their own mark
     synthetic_banner()
-navigation.run()
+if presenting:
+    presentation.run()
+else:
+    presentation.toggle()
+    navigation.run()

@@ -57,3 +57,21 @@ def headline_metric(
     st.metric(label, share_text(count / total), delta=delta, delta_color="off", help=help)
     note = strings.OF_TOTAL.format(count=count_text(count), total=count_text(total))
     st.caption(note + (f" · {strings.FEW_CASES}" if few_cases(total) else ""))
+
+
+MEASURE_PARAM = "maat"
+
+
+def measure_picker(container, key: str, default: str = "resolved_share"):
+    """The measure selectbox shared by compare and map, kept in the URL as ?maat=."""
+    from dashboard import measures
+
+    keys = [m.key for m in measures.MEASURES]
+    if key not in st.session_state:
+        wanted = st.query_params.get(MEASURE_PARAM)
+        st.session_state[key] = wanted if wanted in keys else default
+    chosen = container.selectbox(
+        strings.MEASURE, keys, format_func=lambda k: measures.BY_KEY[k].label, key=key
+    )
+    st.query_params[MEASURE_PARAM] = chosen
+    return measures.BY_KEY[chosen]

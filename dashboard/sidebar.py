@@ -23,6 +23,8 @@ KEY_THEMES = "filter_themes"
 KEY_CATEGORIES = "filter_categories"
 KEY_PHASE = "filter_phase"
 KEY_LEVEL = "filter_level"
+# "All" in a selectbox: Streamlit shows a None option as an empty placeholder.
+ALL = ""
 _LAST_WRITTEN = "_filters_last_written"
 _LAST_FILTERS = "_filters_last"
 _DATA_BOUNDS = "_filters_data_bounds"
@@ -35,12 +37,12 @@ def _url_params() -> dict[str, str]:
 def _adopt(filters: Filters, first_day: date, as_of: date) -> None:
     state = st.session_state
     state[KEY_PERIOD] = (filters.start or first_day, filters.end or as_of)
-    state[KEY_REGION] = filters.region
-    state[KEY_MUNICIPALITY] = filters.municipality
+    state[KEY_REGION] = filters.region or ALL
+    state[KEY_MUNICIPALITY] = filters.municipality or ALL
     state[KEY_THEMES] = list(filters.themes)
     state[KEY_CATEGORIES] = list(filters.categories)
     state[KEY_PHASE] = filters.phase
-    state[KEY_LEVEL] = filters.level
+    state[KEY_LEVEL] = filters.level or ALL
 
 
 def _reset(first_day: date, as_of: date) -> None:
@@ -86,18 +88,18 @@ def render(
         )
         region = st.selectbox(
             strings.FILTER_REGION,
-            [None, *region_names],
+            [ALL, *region_names],
             format_func=lambda code: region_names.get(code, strings.WHOLE_PROVINCE),
             key=KEY_REGION,
         )
         in_region = [
             code for code, (_, regions) in municipalities.items() if not region or region in regions
         ]
-        if st.session_state.get(KEY_MUNICIPALITY) not in (None, *in_region):
-            st.session_state[KEY_MUNICIPALITY] = None
+        if st.session_state.get(KEY_MUNICIPALITY) not in (ALL, *in_region):
+            st.session_state[KEY_MUNICIPALITY] = ALL
         municipality = st.selectbox(
             strings.FILTER_MUNICIPALITY,
-            [None, *sorted(in_region, key=lambda code: municipalities[code][0])],
+            [ALL, *sorted(in_region, key=lambda code: municipalities[code][0])],
             format_func=lambda code: (
                 municipalities[code][0] if code else strings.ALL_MUNICIPALITIES
             ),
@@ -122,7 +124,7 @@ def render(
         )
         level = st.selectbox(
             strings.FILTER_LEVEL,
-            [None, *LEVELS.codes()],
+            [ALL, *LEVELS.codes()],
             format_func=lambda code: LEVELS.label(code) if code else strings.ALL,
             key=KEY_LEVEL,
         )
@@ -133,15 +135,20 @@ def render(
     filters = Filters(
         start=start if start and start > first_day else None,
         end=end if end and end < as_of else None,
-        region=region,
-        municipality=municipality,
+        region=region or None,
+        municipality=municipality or None,
         themes=tuple(themes),
         categories=tuple(categories),
         phase=phase,
-        level=level,
+        level=level or None,
     )
     written = filters.to_query_params()
-    st.query_params.from_dict(written)
+    # Only the filters' own parameters: a page's own (e.g. ?maat=) must survive.
+    for name in PARAMS:
+        if name in written:
+            st.query_params[name] = written[name]
+        elif name in st.query_params:
+            del st.query_params[name]
     st.session_state[_LAST_WRITTEN] = written
     st.session_state[_LAST_FILTERS] = filters
     return filters

@@ -102,3 +102,410 @@ CHANGE_TEXT = (
     "Vergeleken met de even lange periode ervoor ({previous}): {obstacles} knelpunten "
     "(was {obstacles_before}), {resolved} (deels) opgelost (was {resolved_before})."
 )
+
+# Sociale agenda page (/agenda)
+AGENDA_INTRO = (
+    "Welke knelpunten komen in meerdere gemeenten terug, en op welk niveau moeten ze worden "
+    "opgelost? Een agendapunt is een soort knelpunt binnen een thema. Alle cijfers gaan "
+    "over de selectie in de zijbalk: {selection}."
+)
+AGENDA_GROUPING = "Agendapunt"
+AGENDA_BY_PAIR = "Soort en thema"
+AGENDA_BY_CATEGORY = "Alleen soort"
+AGENDA_RECURRING_RULE = "Alleen wat in minstens {minimum} gemeenten voorkomt, telt als terugkerend."
+AGENDA_SUMMARY = (
+    "**{recurring}** terugkerende agendapunten, samen {obstacles} van de {total} knelpunten "
+    "in de selectie. {single} agendapunt(en) kwamen in maar één gemeente voor en staan niet "
+    "op de agenda."
+)
+AGENDA_NONE_RECURRING = (
+    "In deze selectie komt geen enkel knelpunt in meer dan één gemeente voor. Kies een "
+    "regio of de hele provincie (zijbalk) om te zien wat terugkomt. Hieronder staan de "
+    "knelpunten van de selectie zelf."
+)
+AGENDA_CHART_TITLE = "Terugkerende knelpunten en wie ze moet oplossen"
+AGENDA_CHART_TITLE_ALL = "Knelpunten in de selectie en wie ze moet oplossen"
+AGENDA_CHART_AXIS = "In hoeveel gemeenten"
+AGENDA_CHART_LEVELS = "Op te lossen door"
+AGENDA_CHART_CAPTION = (
+    "De {count} agendapunten die in de meeste gemeenten voorkomen: links in hoeveel "
+    "gemeenten, rechts op welk niveau hun knelpunten volgens de melders moeten worden "
+    "opgelost; {selection}."
+)
+AGENDA_TABLE_HEADER = "De agenda"
+AGENDA_TABLE_CAPTION = (
+    "Gerangschikt op aantal gemeenten, dan initiatieven, dan onopgelost; {selection}. "
+    "Percentages ontbreken bij minder dan {suppress_below} knelpunten."
+)
+AGENDA_TREND_NOTE = (
+    "Trend: knelpunten gemeld in de 12 maanden daarvoor → in de laatste 12 maanden tot {end}."
+)
+AGENDA_TREND_SHORT_NOTE = (
+    "Trend: de gekozen periode is korter dan 24 maanden, dus er is geen trend te bepalen."
+)
+COL_AGENDA_RANK = "Rang"
+COL_ITEM = "Agendapunt"
+COL_CATEGORY = "Soort knelpunt"
+COL_THEME = "Thema"
+COL_MUNICIPALITIES = "Gemeenten"
+COL_INITIATIVES = "Initiatieven"
+COL_OBSTACLES = "Knelpunten"
+COL_UNRESOLVED = "Onopgelost"
+COL_UNRESOLVED_SHARE = "% onopgelost"
+COL_SEVERE_SHARE = "% ernst hoog"
+COL_TREND = "Trend"
+COL_LEVEL = "Op te lossen door"
+HELP_AGENDA_MUNICIPALITIES = "Aantal verschillende gemeenten met minstens één zo'n knelpunt."
+HELP_AGENDA_INITIATIVES = (
+    "Aantal verschillende initiatieven dat zo'n knelpunt meldde (meldingen zonder "
+    "initiatief tellen niet mee)."
+)
+HELP_AGENDA_UNRESOLVED = (
+    "Knelpunten zonder reactie 'opgelost' of 'deels opgelost' op de peildatum, van de "
+    "knelpunten in de kolom Knelpunten."
+)
+HELP_AGENDA_SEVERE = (
+    "Knelpunten met ernst hoog (3), van de knelpunten waarvan de ernst is opgegeven."
+)
+HELP_AGENDA_TREND = (
+    "Stijgend of dalend: de laatste 12 maanden verschillen meer van de 12 maanden ervoor "
+    "dan toeval verklaart (95%-interval, Wilson, voor het aandeel van de laatste 12 "
+    "maanden). Geen duidelijk verschil: het verschil kan toeval zijn (dus niet per se "
+    "gelijk). Te weinig gegevens: minder dan {minimum} meldingen in die 24 maanden."
+)
+HELP_AGENDA_LEVEL = (
+    "Het niveau (gemeente, regio, provincie, rijk) waar de meeste van deze knelpunten "
+    "volgens de melders moeten worden opgelost."
+)
+TREND_UP = "stijgend"
+# Not "gelijk": 25 -> 40 reports can still be chance, and then "gelijk" would mislead.
+TREND_FLAT = "geen duidelijk verschil"
+TREND_DOWN = "dalend"
+TREND_FEW = "te weinig gegevens"
+TREND_SHORT = "periode te kort"
+# "alleen gemeente", "vooral rijk (60%)" (half or more), "meest regio (40%)".
+LEVEL_ONLY = "alleen"
+LEVEL_MOSTLY = "vooral"
+LEVEL_MOST = "meest"
+LEVEL_UNKNOWN = "onbekend"
+
+# Knelpunten verkennen page (/knelpunten)
+OBSTACLES_INTRO = (
+    "Alle knelpunten in de selectie, met hun reacties. Zoek in de omschrijving, het "
+    "nummer of de gemeente. Selectie: {selection}."
+)
+OBSTACLES_SEARCH = "Zoeken"
+OBSTACLES_SEARCH_PLACEHOLDER = "bijvoorbeeld subsidie, K-0123 of Zeist"
+OBSTACLES_FOUND = "**{count}** knelpunten gevonden."
+OBSTACLES_FOUND_ONE = "**1** knelpunt gevonden."
+OBSTACLES_FOUND_LIMITED = (
+    "**{count}** knelpunten gevonden; hieronder de {shown} meest recente. De downloads "
+    "bevatten ze alle {count}."
+)
+OBSTACLES_NONE_FOUND = (
+    "Geen knelpunten gevonden met '{search}' in deze selectie. Probeer een ander woord of "
+    "haal een filter weg."
+)
+OBSTACLES_TABLE_CAPTION = (
+    "Eén rij per knelpunt, nieuwste eerst; status en reacties op de peildatum {as_of}; {selection}."
+)
+DOWNLOAD_CSV = "Download CSV (Excel)"
+DOWNLOAD_XLSX = "Download Excel (xlsx)"
+DOWNLOAD_HELP = (
+    "Alle {count} gevonden knelpunten, met de zoekterm en de filters van de zijbalk. "
+    "Cellen die Excel als formule zou lezen beginnen met een apostrof."
+)
+HISTORY_HEADER = "Reactiegeschiedenis"
+HISTORY_PICK = "Knelpunt"
+HISTORY_SUMMARY = (
+    "**{obstacle_id}** · {municipality} · gemeld {reported} · {category} · {theme} · "
+    "status: {status}"
+)
+HISTORY_NONE = "Nog geen reactie op dit knelpunt (gemeld {reported}, peildatum {as_of})."
+HISTORY_CAPTION = "Alle reacties op dit knelpunt tot de peildatum {as_of}, oudste eerst."
+NO_RESPONSE_YET = "nog geen reactie"
+COL_ID = "Nummer"
+COL_REPORTED = "Gemeld op"
+COL_SEVERITY = "Ernst"
+COL_STATUS = "Status"
+COL_FIRST_RESPONSE = "Eerste reactie"
+COL_DAYS_TO_RESPONSE = "Dagen tot eerste reactie"
+COL_RESOLVED = "(Deels) opgelost op"
+COL_DESCRIPTION = "Omschrijving"
+COL_RESPONSE_DATE = "Datum"
+COL_OUTCOME = "Uitkomst"
+COL_NOTE = "Toelichting"
+HELP_DAYS_TO_RESPONSE = (
+    "Dagen tussen melding en eerste reactie (van welke uitkomst ook); 'nog geen reactie' "
+    "als er op de peildatum geen reactie is."
+)
+PROVENANCE_AS_OF = "Peildatum"
+PROVENANCE_LOAD = "Load"
+PROVENANCE_SELECTION = "Selectie"
+PROVENANCE_SEARCH = "Zoekterm"
+PROVENANCE_ROWS = "Aantal rijen"
+PROVENANCE_SOURCE = "Bron"
+PROVENANCE_SOURCE_TEXT = "Omzien-warehouse, tabel core.obstacles"
+SHEET_OBSTACLES = "Knelpunten"
+FILE_OBSTACLES = "omzien-{demo}knelpunten-{as_of}"
+FILE_REJECTS = "omzien-{demo}afgekeurde-rijen-load-{load_id}"
+FILE_DEMO = "DEMO-"
+
+# Data en kwaliteit page (/kwaliteit)
+QUALITY_INTRO = (
+    "Waar de cijfers vandaan komen: wat de laatste load inlas, wat werd afgekeurd en "
+    "waarom, hoe actueel de gegevens zijn en wat de cijfers betekenen. De filters in de "
+    "zijbalk gelden hier niet: deze pagina gaat over alle gegevens."
+)
+QUALITY_LOAD_HEADER = "Laatste load"
+METRIC_AS_OF = "Peildatum"
+METRIC_LOAD = "Load"
+METRIC_FILES = "Bestanden"
+METRIC_LOADED = "Rijen geladen"
+METRIC_REJECTED = "Rijen afgekeurd"
+HELP_AS_OF = "Gegevens tot en met deze dag; latere datums zijn afgekeurd."
+HELP_LOADED = "Rijen die als geldige, laatste versie in het warehouse staan, over alle bestanden."
+HELP_REJECTED = "Rijen die een regel van het invoercontract braken, over alle bestanden."
+QUALITY_LOAD_TEXT = (
+    "Load {load_id} liep van {started} tot {finished}: {status}. Provincie {province}."
+)
+QUALITY_SYNTHETIC = "Deze load bevat SYNTHETISCHE demogegevens."
+LOAD_STATUS = {
+    "completed": "voltooid zonder afgekeurde rijen",
+    "completed_with_rejects": "voltooid, met afgekeurde rijen",
+}
+QUALITY_FRESHNESS_HEADER = "Actualiteit"
+METRIC_LOAD_AGE = "Dagen sinds de load"
+HELP_LOAD_AGE = "Dagen tussen het einde van de laatste load en vandaag."
+METRIC_REPORT_AGE = "Dagen sinds laatste melding"
+HELP_REPORT_AGE = (
+    "Dagen tussen de nieuwste meldingsdatum van een knelpunt en de peildatum. Een groot "
+    "getal kan betekenen dat recente exports ontbreken."
+)
+METRIC_RESPONSE_AGE = "Dagen sinds laatste reactie"
+HELP_RESPONSE_AGE = "Dagen tussen de nieuwste reactiedatum en de peildatum."
+FRESHNESS_TEXT = (
+    "Nieuwste registratie {registered}, nieuwste melding {reported}, nieuwste reactie "
+    "{responded}; peildatum {as_of}."
+)
+QUALITY_FILES_HEADER = "Bestanden van deze load"
+QUALITY_FILES_CAPTION = (
+    "Per exportbestand: gelezen = geladen + afgekeurd + vervangen + verwijderd. Vervangen: "
+    "een latere rij of export met hetzelfde nummer. Verwijderd: op een verwijderlijst (AVG)."
+)
+QUALITY_REJECTS_HEADER = "Afgekeurde rijen"
+QUALITY_NO_REJECTS = "Deze load keurde geen enkele rij af."
+QUALITY_REJECTS_CHART = "Afkeuringen per reden"
+QUALITY_REJECTS_AXIS = "aantal afkeuringen"
+QUALITY_REJECTS_CAPTION = (
+    "Aantal afkeuringen per regel en bestand in load {load_id} (peildatum {as_of}). Een rij "
+    "die twee regels breekt telt twee keer; een heel afgekeurd bestand telt één keer."
+)
+QUALITY_REJECTS_LIST = "Alle afgekeurde rijen"
+QUALITY_REJECTS_LIST_CAPTION = (
+    "De waarde zoals geschreven (persoonsgegevens afgeschermd) en de reden, om terug te "
+    "geven aan wie het formulier bijhoudt. {count} afkeuring(en)."
+)
+DOWNLOAD_REJECTS = "Download afgekeurde rijen (CSV voor Excel)"
+QUALITY_WARNINGS_HEADER = "Waarschuwingen"
+QUALITY_NO_WARNINGS = (
+    "Geen waarschuwingen: elk bestand hoorde bij een bron en alle kolommen waren bekend."
+)
+QUALITY_HISTORY_HEADER = "Eerdere loads"
+QUALITY_HISTORY_CAPTION = "Elke ETL-run die een warehouse bouwde, nieuwste eerst."
+QUALITY_DEFINITIONS_HEADER = "Wat de cijfers betekenen"
+QUALITY_DEFINITIONS_CAPTION = (
+    "Elk cijfer van de scorekaart, één keer gedefinieerd (etl/metrics/definitions.py)."
+)
+QUALITY_TERMS_CAPTION = "Begrippen van de sociale agenda en de knelpuntenlijst."
+COL_PATH = "Bestand"
+COL_SOURCE = "Bron"
+COL_READ = "Gelezen"
+COL_LOADED = "Geladen"
+COL_REJECTED = "Afgekeurd"
+COL_SUPERSEDED = "Vervangen"
+COL_ERASED = "Verwijderd"
+COL_ERROR = "Fout"
+COL_RULE = "Regel"
+COL_FIELD = "Veld"
+COL_COUNT = "Aantal"
+COL_EXAMPLE = "Voorbeeld"
+COL_ROW = "Rij"
+COL_REASON = "Reden"
+COL_KIND = "Soort"
+COL_MESSAGE = "Melding"
+COL_STARTED = "Begonnen"
+COL_FINISHED = "Klaar"
+COL_LOAD_STATUS = "Status"
+COL_SYNTHETIC = "Synthetisch"
+COL_TERM = "Begrip"
+COL_MEANING = "Betekenis"
+COL_DEF_NUMERATOR = "Wat telt (teller)"
+COL_DEF_DENOMINATOR = "Waarover (noemer)"
+COL_DEF_PERIOD = "Periode"
+COL_DEF_CENSORING = "Open knelpunten"
+COL_DEF_INTERVAL = "Interval"
+COL_DEF_NOTE = "Let op"
+SOURCE_LABELS = {
+    "initiatives": "initiatieven",
+    "obstacles": "knelpunten",
+    "responses": "reacties",
+    "aliases": "aliassen",
+    "erasures": "verwijderlijst",
+}
+WARNING_KINDS = {
+    "unmatched_file": "bestand zonder bron",
+    "unknown_columns": "onbekende kolommen",
+}
+# etl.rejects.rule -> what the rule checks, in a few words (the row's reason says more).
+RULE_LABELS = {
+    "required": "verplicht veld leeg",
+    "extra_fields": "meer velden dan de kopregel",
+    "date_invalid": "ongeldige datum",
+    "date_after_as_of": "datum na de peildatum",
+    "date_before_1900": "datum voor 1900",
+    "count_invalid": "geen geldig aantal",
+    "municipality_unknown": "onbekende gemeente",
+    "municipality_ambiguous": "gemeente niet eenduidig",
+    "municipality_out_of_scope": "gemeente buiten de provincie",
+    "initiative_unknown": "onbekend initiatief",
+    "initiative_rejected": "initiatief zelf afgekeurd",
+    "obstacle_unknown": "onbekend knelpunt",
+    "obstacle_rejected": "knelpunt zelf afgekeurd",
+    "response_before_report": "reactie vóór de melding",
+    "alias_code_unknown": "onbekende CBS-code in alias",
+    "file_rejected": "hele bestand afgekeurd",
+    "unknown_theme": "onbekend thema",
+    "unknown_category": "onbekende soort",
+    "unknown_severity": "onbekende ernst",
+    "unknown_level": "onbekend niveau",
+    "unknown_outcome": "onbekende uitkomst",
+    "unknown_legal_form": "onbekende rechtsvorm",
+    "unknown_phase": "onbekende fase",
+}
+# Terms the agenda and the obstacle list use; the scorecard's figures are in etl.metrics.
+PAGE_TERMS = (
+    (
+        "Agendapunt",
+        "Een soort knelpunt binnen een thema (bijvoorbeeld Financiering en subsidie · "
+        "Zorg en welzijn), of alleen de soort.",
+    ),
+    ("Terugkerend", "Een agendapunt dat in minstens twee gemeenten voorkomt."),
+    (
+        "Gemeenten, initiatieven",
+        "Aantal verschillende gemeenten of initiatieven met zo'n knelpunt.",
+    ),
+    ("Onopgelost", HELP_AGENDA_UNRESOLVED),
+    ("% ernst hoog", HELP_AGENDA_SEVERE),
+    ("Trend", HELP_AGENDA_TREND),
+    ("Op te lossen door", HELP_AGENDA_LEVEL),
+    ("Dagen tot eerste reactie", HELP_DAYS_TO_RESPONSE),
+)
+
+# Compare page
+COMPARE_INTRO = (
+    "Alle gemeenten naast elkaar op één maat, met het 95%-interval als streep: waar de "
+    "strepen van twee gemeenten elkaar overlappen, is het verschil niet aangetoond. "
+    "Selectie: {selection}."
+)
+MEASURE = "Maat"
+BIG_CITY_APART = "Stad Utrecht apart tonen"
+BIG_CITY_APART_HELP = (
+    "Utrecht is veel groter dan de rest; toon de stad los van de overige gemeenten."
+)
+OVERDISPERSION = "Corrigeer trechter voor overdispersie"
+OVERDISPERSION_HELP = (
+    "Verbreedt de controlegrenzen met een factor √φ als gemeenten onderling meer verschillen "
+    "dan toeval verklaart (Spiegelhalter 2005)."
+)
+PROVINCE_NAME = "Provincie Utrecht"
+PROVINCE_WITHOUT_CITY = "Provincie zonder stad Utrecht"
+DOT_CAPTION = (
+    "{measure} per gemeente met 95%-interval; * = minder dan {few} gevallen (niet "
+    "gerangschikt); lijnen: provincie en regio's. {selection}."
+)
+FUNNEL_TITLE = "Trechterdiagram: {measure}"
+FUNNEL_CAPTION = (
+    "Elke stip is een gemeente: het aandeel tegen het aantal knelpunten. Binnen de "
+    "stippellijnen ligt wat door toeval te verwachten is (95% en 99,8%). {selection}."
+)
+FUNNEL_PHI = "Grenzen verbreed met overdispersiefactor φ = {phi}."
+CITY_FIGURE = "Stad Utrecht"
+TABLE_HEADER = "Tabel"
+COL_MUNICIPALITY = "Gemeente"
+COL_REGION = "Regio"
+COL_POPULATION = "Inwoners"
+COL_CASES = "Gevallen"
+COL_VALUE = "Waarde"
+COL_LOW = "Ondergrens 95%"
+COL_HIGH = "Bovengrens 95%"
+COL_VERDICT = "T.o.v. provincie"
+COL_RANK = "Rang"
+COL_FEW = "Weinig gevallen"
+
+# Profile page
+PROFILE_TITLE = "Gemeenteprofiel: {name}"
+PROFILE_CHOOSE = (
+    "Kies een gemeente (hier of links bij 'Gemeente'); een link met `?gemeente=GM0312` "
+    "opent het profiel van Bunnik."
+)
+PROFILE_PICK = "Gemeente"
+PROFILE_FACTS = "{population} inwoners · {regions}"
+PROFILE_NO_REGION = "geen regio"
+PROFILE_INTRO = (
+    "De gemeente tegenover haar regio's en de provincie. 'Hoger' of 'lager' alleen als het "
+    "hele 95%-interval boven of onder de referentie ligt. Selectie: {selection}."
+)
+PROFILE_FEW = (
+    "Deze gemeente heeft in de selectie maar {count} knelpunt(en): de cijfers zijn "
+    "gebaseerd op weinig gevallen en vallen buiten ranglijsten."
+)
+PROFILE_NONE = "Deze gemeente heeft geen knelpunten in de selectie."
+PROFILE_TABLE = "Kerncijfers"
+PROFILE_TABLE_CAPTION = (
+    "Tussen haakjes het 95%-interval. 'Hoger'/'lager': het hele interval van de gemeente "
+    "ligt boven/onder de waarde van de provincie of regio. {selection}."
+)
+PROFILE_COL_MEASURE = "Maat"
+PROFILE_COL_OWN = "Gemeente"
+PROFILE_COL_VS_PROVINCE = "T.o.v. provincie"
+PROFILE_COL_VS_REGION = "T.o.v. {region}"
+PROFILE_CATEGORIES = "Soorten knelpunten"
+PROFILE_THEMES = "Thema's"
+PROFILE_STATUS = "Waar de knelpunten nu staan"
+PROFILE_STATUS_CAPTION = (
+    "Uitkomst van de laatste reactie per knelpunt op de peildatum; {selection}."
+)
+PROFILE_KM = "Hoe snel komt een eerste reactie?"
+PROFILE_KM_CAPTION = (
+    "Kaplan-Meier: aandeel knelpunten met een eerste reactie na zoveel dagen, met 95%-band. "
+    "Knelpunten zonder reactie tellen mee tot de peildatum. {selection}."
+)
+PROFILE_TREND_CAPTION = "Gemelde en (deels) opgeloste knelpunten per kwartaal; {selection}."
+
+# Map page
+NAV_MAP = "Kaart"
+MAP_INTRO = (
+    "Waar lopen initiatieven vast? Elke gemeente gekleurd naar de gekozen maat; grijs en "
+    "gearceerd: te weinig gevallen om te kleuren. Het interval staat bij de muisaanwijzer. "
+    "Selectie: {selection}."
+)
+MAP_KIND = "Weergave"
+MAP_REAL = "Kaart"
+MAP_TILES = "Tegelkaart"
+MAP_TILES_HELP = "Elke gemeente een even groot vlak, zodat kleine gemeenten even zichtbaar zijn."
+MAP_NO_BOUNDARIES = (
+    "Er zijn geen gemeentegrenzen ingelezen; daarom de tegelkaart. Zet een grenzenbestand in "
+    "`data/raw/geo/` of draai `omzien geo fetch`, en daarna `omzien etl run`."
+)
+MAP_CAPTION = (
+    "{measure} per gemeente; grijs en gearceerd: minder dan {few} gevallen (niet "
+    "gekleurd); lijnen: regio's. {selection}. Gemeentegrenzen: CBS/Kadaster (PDOK)."
+)
+MAP_TILES_CAPTION = (
+    "{measure} per gemeente, elke gemeente een even groot vlak, ruwweg op haar plaats; "
+    "grijs en gearceerd: minder dan {few} gevallen. {selection}."
+)
+MAP_VERDICT = "{verdict} dan de provincie"
+MAP_OPEN = "Open het profiel van"
+MAP_OPEN_BUTTON = "Naar gemeenteprofiel"

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from etl import settings
 from etl.messages import CLI, SOURCE_LABELS
+from reports.cli import export_app
 
 app = typer.Typer(
     help="Omzien: signalen van bewonersinitiatieven.",
@@ -23,6 +24,7 @@ app = typer.Typer(
 )
 etl_app = typer.Typer(help="Exports inlezen en het warehouse bouwen.", no_args_is_help=True)
 app.add_typer(etl_app, name="etl")
+app.add_typer(export_app, name="export")
 # Piped output (CI logs, files) gets a wide console so tables stay readable.
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 errors = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 160)
@@ -116,11 +118,13 @@ def print_summary(result) -> None:
 
 
 def _print_frame(frame, title: str | None) -> None:
+    from pandas import isna  # None, NaN and pd.NA (a whole-file reject has no row number)
+
     table = Table(title=title, show_lines=False)
     for column in frame.columns:
         table.add_column(str(column))
     for row in frame.itertuples(index=False):
-        table.add_row(*("" if v is None or v != v else str(v) for v in row))
+        table.add_row(*("" if isna(v) else str(v) for v in row))
     console.print(table)
 
 
@@ -237,3 +241,49 @@ def etl_dictionary(
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(generate(), encoding="utf-8")
     console.print(f"Datawoordenboek geschreven naar {out}.")
+
+
+geo_app = typer.Typer(help="Gemeentegrenzen voor de kaarten.", no_args_is_help=True)
+app.add_typer(geo_app, name="geo")
+
+
+@geo_app.command("fetch")
+def geo_fetch(
+    raw: RawOption = Path(settings.RAW_DIR.default),
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="Jaar van de gemeentelijke indeling (standaard: het jaar van de inwonertallen).",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Zoveel seconden mag het ophalen hooguit duren.")
+    ] = 20.0,
+    url: Annotated[
+        str | None,
+        typer.Option("--url", help="OGC API Features van CBS Gebiedsindelingen (standaard: PDOK)."),
+    ] = None,
+) -> None:
+    """Haal de gemeentegrenzen van CBS op bij PDOK en zet ze in de ruwe map (geo/)."""
+    from etl import reference
+    from etl.geo.fetch import PDOK_OGC_API, FetchError, fetch_boundaries
+    from etl.messages import GEO_FETCH
+
+    if year is None:
+        year = int(reference.province_municipalities()["population_year"].astype(int).max())
+    if not 1995 <= year <= 2100:
+        raise _fail(GEO_FETCH["bad_year"].format(value=year), 2)
+    try:
+        fetch_boundaries(
+            raw,
+            year,
+            settings.province(),
+            base_url=url or PDOK_OGC_API,
+            timeout=timeout,
+            progress=console.print,
+        )
+    except FetchError as exc:
+        raise _fail(str(exc), 1) from None
+    except Exception as exc:  # `make run` goes on without boundaries: a message, no traceback
+        raise _fail(GEO_FETCH["failed"].format(error=f"{type(exc).__name__}: {exc}"), 1) from None

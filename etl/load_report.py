@@ -42,6 +42,7 @@ def file_rows(
             "sheet": e.sheet,
             "unknown_columns": ", ".join(e.unknown_columns) or None,
             "synthetic": read.sha256 in synthetic,
+            "rows_out_of_scope": 0,
         }
         row |= {key: int(counts[key]) if counts is not None else 0 for key in COUNTS}
         if e.error:  # rejected whole: every row of it is lost to the warehouse

@@ -85,6 +85,7 @@ SOURCE_LABELS = {
     "responses": "reacties",
     "aliases": "aliassen",
     "erasures": "verwijderlijst",
+    "boundaries": "gemeentegrenzen",
 }
 
 # --- extract: whole-file rejects and column warnings --------------------------------
@@ -127,3 +128,94 @@ def quoted_list(names: list[str]) -> str:
 
 def plain_list(names: list[str]) -> str:
     return ", ".join(names) if names else NO_HEADERS
+
+
+# --- metrics: scorecard, funnel plots, comparisons (etl.metrics) ---------------------
+
+SCORECARD = {
+    "progress": "Scorekaart per gemeente berekenen ...",
+    "few_cases": "gebaseerd op weinig knelpunten (minder dan {threshold})",
+    "suppressed": "te weinig knelpunten om als percentage te tonen (minder dan {threshold})",
+    "counts_disagree": "De knelpunten per gemeente kloppen niet met de tellingen in de "
+    "scorekaart voor {codes}.",
+}
+
+# Where a municipality lies in a funnel plot; {names} is a list of municipality names.
+FUNNEL = {
+    "boven_998": "Boven de 99,8%-grens: {names}.",
+    "boven_95": "Boven de 95%-grens: {names}.",
+    "onder_95": "Onder de 95%-grens: {names}.",
+    "onder_998": "Onder de 99,8%-grens: {names}.",
+    "binnen": "binnen de verwachte variatie",
+    "rest_inside": "De overige {count} gemeente(n) liggen binnen de verwachte variatie.",
+    "all_inside": "Alle {count} gemeenten liggen binnen de verwachte variatie.",
+    "one_inside": "De gemeente ligt binnen de verwachte variatie.",
+    "without_cases": "{count} gemeente(n) zonder knelpunten staan niet in de figuur.",
+}
+
+# Verdict of etl.metrics.comparison, as the dashboard and exports show it.
+COMPARISON = {
+    "hoger": "hoger",
+    "vergelijkbaar": "vergelijkbaar",
+    "lager": "lager",
+    "unknown": "niet te beoordelen",
+}
+
+
+# --- geo: municipal boundaries (etl.geo) and `omzien geo fetch` ---------------------
+
+# Whole-file problems and warnings of the boundary file in data/raw/geo/; {file} is the
+# path relative to data/raw/.
+GEO = {
+    "reading": "Gemeentegrenzen lezen: {path}",
+    "progress": "Gemeentegrenzen koppelen ...",
+    "unreadable": "Grenzenbestand {file} kan niet gelezen worden ({detail}); de kaart komt "
+    "zonder gemeentegrenzen.",
+    "not_a_geo_file": "het is geen GeoJSON-, GeoPackage- of Shapefile-bestand dat te openen is",
+    "no_polygon_layer": "Grenzenbestand {file} heeft geen laag met vlakken (gevonden: {found}).",
+    "no_code_column": "Grenzenbestand {file} mist een kolom met de CBS-gemeentecode "
+    "('statcode' of 'gemeentecode'); gevonden kolommen: {found}.",
+    "no_crs": "Grenzenbestand {file} zegt niet in welk coördinatenstelsel het staat, en de "
+    "coördinaten passen niet bij WGS84 (lengte/breedte) of RD New (EPSG:28992).",
+    "crs_assumed": "{file} zegt niet (of niet goed) in welk coördinatenstelsel het staat; "
+    "op grond van de coördinaten is {crs} aangenomen.",
+    "ignored_file": "Grenzenbestand {file} is niet gebruikt: bij meer grenzenbestanden telt "
+    "alleen het laatste in alfabetische volgorde ({used}).",
+    "missing": "{count} gemeente(n) van de provincie {province} hebben geen grens in {file}: "
+    "{names}; die ontbreken op de kaart.",
+    # Reasons in etl.rejects, one per feature (row_number = the feature's number, 1 = first).
+    "code_invalid": "'{value}' is geen CBS-gemeentecode (zoals GM0344, 0344 of 344); "
+    "object {feature} is niet gebruikt.",
+    "code_unknown": "Gemeentecode {value} staat niet in de CBS-gemeentelijst van het "
+    "warehouse (gemeenten op 1 januari 2024); is het grenzenbestand van een ander jaar?",
+    "other_year": "Grens van {year}: het bestand bevat meer jaargangen en alleen de jongste "
+    "({latest}) is gebruikt.",
+    "no_polygon": "Object {feature} ({value}) heeft geen vlak als geometrie ({kind}) en is "
+    "niet gebruikt.",
+}
+
+# `omzien geo fetch`: download the CBS municipal boundaries from PDOK.
+GEO_FETCH = {
+    "start": "Gemeentegrenzen {year} ophalen bij PDOK ({url}) ...",
+    "page": "  pagina {page}: {features} gemeenten ontvangen ({size} kB)",
+    "written": "{count} gemeentegrenzen van de provincie {province} ({year}) opgeslagen in {path}.",
+    "no_connection": "Geen verbinding met PDOK ({url}): {reason}. De gemeentegrenzen zijn "
+    "niet opgehaald; de kaart kan ook zonder. Zet zelf een grenzenbestand (GeoJSON, "
+    "GeoPackage of Shapefile) in {folder} of probeer het later opnieuw.",
+    "timeout": "PDOK antwoordde niet binnen {seconds} seconden ({url}). De gemeentegrenzen "
+    "zijn niet opgehaald; probeer het later opnieuw of zet zelf een grenzenbestand in "
+    "{folder}.",
+    "http_error": "PDOK gaf een foutmelding ({status} {reason}) voor {url}. Bestaat het jaar "
+    "{year} in CBS Gebiedsindelingen?",
+    "bad_response": "Het antwoord van PDOK ({url}) is geen bruikbare GeoJSON-verzameling "
+    "van gemeenten ({detail}).",
+    "too_many_pages": "PDOK bleef na {pages} pagina's nog meer pagina's aanbieden; het "
+    "ophalen is gestopt.",
+    "none_in_province": "PDOK gaf {features} gemeenten voor {year}, maar geen enkele van de "
+    "provincie {province}.",
+    "others": "Let op: in {folder} staan meer grenzenbestanden; de ETL gebruikt alleen het "
+    "laatste in alfabetische volgorde ({used}).",
+    "write_failed": "De gemeentegrenzen konden niet worden opgeslagen in {path} ({reason}).",
+    "failed": "Het ophalen van de gemeentegrenzen is mislukt ({error}).",
+    "bad_year": "'{value}' is geen jaartal tussen 1995 en 2100.",
+}

@@ -1,7 +1,8 @@
 """The transform: raw text tables in, core and etl tables out, all set-based in DuckDB.
 
 `transform` takes a connection to an empty database and the extracted exports and leaves
-the `core` schema built and temporary tables describing what happened to every row.
+the `core` and `marts` schemas built and temporary tables describing what happened to
+every row.
 Reading files happens before (etl.extract), writing the file after (etl.warehouse).
 """
 
@@ -16,6 +17,9 @@ import pandas as pd
 
 from etl import reference
 from etl.contract import ALIASES, DATA_SOURCES, ERASURES, INITIATIVES, OBSTACLES, RESPONSES, Source
+from etl.geo import BoundaryInput, load_boundaries
+from etl.marts import build_scorecard
+from etl.messages import SCORECARD
 from etl.models import run_models
 from etl.validation import (
     Rule,
@@ -117,9 +121,13 @@ def validate(con: duckdb.DuckDBPyConnection, source: Source, rules: list[Rule]) 
 
 
 def transform(
-    con: duckdb.DuckDBPyConnection, files: list[RawFile], settings: TransformSettings
+    con: duckdb.DuckDBPyConnection,
+    files: list[RawFile],
+    settings: TransformSettings,
+    boundaries: BoundaryInput | None = None,
 ) -> None:
-    """Build `core` from the raw exports; `rejects` and `accepted_*` say what became of rows."""
+    """Build `core`, then `marts`, from the raw exports; `rejects` and `accepted_*` say what
+    became of rows."""
     con.execute(
         "CREATE SCHEMA IF NOT EXISTS core; CREATE SCHEMA IF NOT EXISTS marts; "
         "CREATE SCHEMA IF NOT EXISTS etl;"
@@ -156,6 +164,7 @@ def transform(
         "core/initiatives",
         "core/initiative_themes",
     )
+    load_boundaries(con, boundaries, settings.province, settings.progress)
 
     settings.progress("Knelpunten controleren ...")
     run_models(con, "staging/stg_obstacles")
@@ -165,6 +174,9 @@ def transform(
     run_models(con, "staging/stg_responses")
     validate(con, RESPONSES, response_rules(settings.as_of))
     run_models(con, "core/responses", "core/obstacles")
+
+    settings.progress(SCORECARD["progress"])
+    build_scorecard(con, settings.as_of)
 
 
 def file_outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -39,10 +39,17 @@ PROVINCE = Setting(
 SMALL_NUMBERS = Setting(
     "OMZIEN_SMALL_NUMBERS",
     "10",
-    "Below this many obstacles a municipality's figures are flagged as based on few cases.",
+    "Below this many obstacles a municipality's figures are flagged as based on few cases "
+    "and left out of rankings.",
+)
+SUPPRESS_BELOW = Setting(
+    "OMZIEN_SUPPRESS_BELOW",
+    "5",
+    "Below this many obstacles a municipality's shares are not shown as a percentage in "
+    "public views (dashboard, exports); the count is still shown.",
 )
 
-ALL_SETTINGS: tuple[Setting, ...] = (RAW_DIR, WAREHOUSE, PROVINCE, SMALL_NUMBERS)
+ALL_SETTINGS: tuple[Setting, ...] = (RAW_DIR, WAREHOUSE, PROVINCE, SMALL_NUMBERS, SUPPRESS_BELOW)
 
 
 def raw_dir() -> Path:
@@ -55,3 +62,19 @@ def warehouse_path() -> Path:
 
 def province() -> str:
     return PROVINCE.value()
+
+
+def _count(setting: Setting) -> int:
+    """A setting that must be a whole number of 1 or more; names the variable when it is not."""
+    text = setting.value().strip()
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"{setting.env} must be a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
+def small_numbers() -> int:
+    return _count(SMALL_NUMBERS)
+
+
+def suppress_below() -> int:
+    return _count(SUPPRESS_BELOW)

@@ -22,6 +22,7 @@ import pandas as pd
 
 from etl.contract import DATA_SOURCES, SOURCES, Kind
 from etl.extract import Discovery, discover, read_export
+from etl.geo import boundary_report, read_boundaries
 from etl.load_report import ReadFile, file_reject_rows, file_rows, load_row, warning_rows
 from etl.messages import CLI, MASKED_VALUE
 from etl.models import run_models
@@ -165,6 +166,7 @@ def build(
         files.append(ReadFile(read_export(item), sha256_of(item.path)))
     if all(f.extracted.frame is None for f in files if f.extracted.source in DATA_SOURCES):
         raise NothingToBuild(CLI["no_usable_exports"])
+    boundaries = read_boundaries(raw_dir, progress)
 
     with build_lock(target):
         _clear_leftovers(target)
@@ -181,6 +183,7 @@ def build(
                         for seq, f in enumerate(files)
                     ],
                     TransformSettings(as_of=as_of, province=province, progress=progress),
+                    boundaries,
                 )
                 progress(CLI["building"])
                 report = _write_etl_tables(
@@ -222,6 +225,9 @@ def _write_etl_tables(
 
     outcomes = file_outcomes(con).set_index("file_seq")
     files_frame = file_rows(load_id, files, outcomes, synthetic_hashes(found.manifests))
+    boundary_file, boundary_warnings = boundary_report(con, load_id)
+    if len(boundary_file):
+        files_frame = pd.concat([files_frame, boundary_file], ignore_index=True)
     _insert_by_name(con, "files", files_frame)
     # Reasons quote the value as written, so they are redacted like the value itself.
     con.execute(
@@ -233,6 +239,8 @@ def _write_etl_tables(
     )
     _insert_by_name(con, "rejects", file_reject_rows(load_id, files))
     warnings = warning_rows(load_id, files, found.unmatched)
+    if len(boundary_warnings):
+        warnings = pd.concat([warnings, boundary_warnings], ignore_index=True)
     _insert_by_name(con, "warnings", warnings)
     finished_at = datetime.now().replace(microsecond=0)
     _insert_by_name(

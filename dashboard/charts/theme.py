@@ -26,10 +26,11 @@ def styled(figure: go.Figure, *, height: int = 380) -> go.Figure:
         separators=",.",
         font={"family": FONT, "size": 14},
         height=height,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        title={"x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 18}},
         plot_bgcolor="white",
         paper_bgcolor="white",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
         hoverlabel={"font": {"family": FONT}},
     )
     figure.update_xaxes(showgrid=False, linecolor="#d0d7de")

@@ -36,11 +36,10 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def served_app(demo_warehouse: Path) -> Iterator[str]:
-    """The real app served by `streamlit run` on the demo warehouse; yields its base URL."""
+def serve(warehouse: Path) -> Iterator[str]:
+    """Serve the real app with `streamlit run` on a warehouse; yields its base URL."""
     port = _free_port()
-    env = {**os.environ, "OMZIEN_WAREHOUSE": str(demo_warehouse)}
+    env = {**os.environ, "OMZIEN_WAREHOUSE": str(warehouse)}
     server = subprocess.Popen(
         [
             sys.executable,
@@ -73,9 +72,17 @@ def served_app(demo_warehouse: Path) -> Iterator[str]:
                 server.kill()
                 pytest.fail("streamlit did not come up")
             time.sleep(0.3)
-    yield base
-    server.terminate()
-    server.wait(timeout=20)
+    try:
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def served_app(demo_warehouse: Path) -> Iterator[str]:
+    """The real app served on the demo warehouse."""
+    yield from serve(demo_warehouse)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from etl.settings import PROJECT_ROOT
 
 APP = str(PROJECT_ROOT / "dashboard" / "app.py")
-PAGES = PROJECT_ROOT / "dashboard" / "pages"
+PAGES = PROJECT_ROOT / "dashboard" / "views"
 
 
 @pytest.fixture
@@ -22,8 +22,16 @@ def app(monkeypatch: pytest.MonkeyPatch):
         at = AppTest.from_file(APP, default_timeout=60)
         for key, value in query.items():
             at.query_params[key] = value
+        at.run()
         if page:
+            # st.navigation registers the pages (with their url_path) during a run; before
+            # the first run AppTest would guess the page from its file name and miss.
             at.switch_page(str(PAGES / f"{page}.py"))
-        return at.run()
+            # A page switch clears the query string, as in the browser; a shared link
+            # opens the page with it, so set it again.
+            for key, value in query.items():
+                at.query_params[key] = value
+            at.run()
+        return at
 
     return make

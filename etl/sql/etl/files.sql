@@ -1,4 +1,4 @@
--- One row per export file a load read, with what became of its rows: read = loaded + rejected + superseded + erased.
+-- One row per export file a load read, with what became of its rows: read = loaded + rejected + superseded + erased + out of scope.
 CREATE TABLE IF NOT EXISTS etl.files (
     load_id INTEGER,
     path VARCHAR,
@@ -9,6 +9,7 @@ CREATE TABLE IF NOT EXISTS etl.files (
     rows_rejected INTEGER,
     rows_superseded INTEGER,
     rows_erased INTEGER,
+    rows_out_of_scope INTEGER,
     error VARCHAR,
     encoding VARCHAR,
     delimiter VARCHAR,
@@ -20,12 +21,13 @@ CREATE TABLE IF NOT EXISTS etl.files (
 COMMENT ON COLUMN etl.files.load_id IS 'The load (etl.loads).';
 COMMENT ON COLUMN etl.files.path IS 'File path relative to data/raw/.';
 COMMENT ON COLUMN etl.files.sha256 IS 'SHA-256 of the file as read.';
-COMMENT ON COLUMN etl.files.source IS 'initiatives, obstacles, responses, aliases or erasures.';
+COMMENT ON COLUMN etl.files.source IS 'initiatives, obstacles, responses, aliases, erasures, or boundaries (the boundary file of data/raw/geo/: rows are its features).';
 COMMENT ON COLUMN etl.files.rows_read IS 'Non-empty data rows in the file.';
 COMMENT ON COLUMN etl.files.rows_loaded IS 'Rows whose record is in core (the latest valid version of its id).';
 COMMENT ON COLUMN etl.files.rows_rejected IS 'Rows that broke a rule (see etl.rejects); all rows when the file was rejected whole.';
 COMMENT ON COLUMN etl.files.rows_superseded IS 'Valid rows replaced by a later row or file with the same id.';
 COMMENT ON COLUMN etl.files.rows_erased IS 'Rows left out because their id is on an erasure list (AVG).';
+COMMENT ON COLUMN etl.files.rows_out_of_scope IS 'Rows deliberately left out: boundary features of municipalities in other provinces (0 for exports).';
 COMMENT ON COLUMN etl.files.error IS 'Why the whole file was rejected; NULL when it was read.';
 COMMENT ON COLUMN etl.files.encoding IS 'Detected text encoding (csv).';
 COMMENT ON COLUMN etl.files.delimiter IS 'Detected delimiter (csv).';

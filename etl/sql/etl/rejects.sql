@@ -12,8 +12,8 @@ CREATE TABLE IF NOT EXISTS etl.rejects (
 
 COMMENT ON COLUMN etl.rejects.load_id IS 'The load (etl.loads).';
 COMMENT ON COLUMN etl.rejects.path IS 'File path relative to data/raw/.';
-COMMENT ON COLUMN etl.rejects.source IS 'initiatives, obstacles, responses, aliases or erasures.';
-COMMENT ON COLUMN etl.rejects.row_number IS 'Row as a spreadsheet counts it (header = 1); NULL when the whole file was rejected.';
+COMMENT ON COLUMN etl.rejects.source IS 'initiatives, obstacles, responses, aliases, erasures or boundaries.';
+COMMENT ON COLUMN etl.rejects.row_number IS 'Row as a spreadsheet counts it (header = 1), for a boundary file the feature number (1 = first); NULL when the whole file was rejected.';
 COMMENT ON COLUMN etl.rejects.field IS 'Column (Dutch contract name) that broke the rule.';
 COMMENT ON COLUMN etl.rejects.value IS 'The value as written, redacted; personal-data columns are masked.';
 COMMENT ON COLUMN etl.rejects.reason IS 'Why, in Dutch, for whoever fixes the form data.';

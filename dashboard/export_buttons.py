@@ -1,0 +1,80 @@
+"""Export buttons for the fact sheet, the agenda brief and the regional comparison.
+
+One call per page. Building a deck takes seconds (figures are drawn by Chromium), so a
+click on a format first builds the file under st.status, then offers it for download;
+the file is kept for the same selection and load until something changes.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.context import page_context
+from etl import settings
+from reports import strings
+from reports.output import FORMATS, MIME, file_name
+
+_STORE = "_export_{kind}"
+
+
+def build(kind: str, code: str | None, file_format: str) -> bytes:
+    """The export's bytes for the page's selection, public (small-numbers rule, no text)."""
+    from reports.agenda_brief import agenda_brief
+    from reports.comparison import comparison
+    from reports.factsheet import factsheet
+    from reports.output import render
+
+    ctx = page_context()
+    if kind == "gemeente":
+        report = factsheet(ctx.con, code, ctx.filters)
+    elif kind == "vergelijking":
+        report = comparison(ctx.con, code, ctx.filters)
+    else:
+        report = agenda_brief(ctx.con, ctx.filters)
+    return render(report, file_format)
+
+
+def render(kind: str, code: str | None = None) -> None:
+    """Export buttons for `kind` ('gemeente' with a CBS code, 'vergelijking' with a region
+    code, 'agenda'), in an expander under the page's content."""
+    from reports.images import ImageError
+    from reports.model import NothingToReport
+
+    ctx = page_context()
+    wanted = (code, ctx.filters, int(ctx.load["load_id"]))
+    store = _STORE.format(kind=kind)
+    title = strings.EXPORT_TITLES[kind] + (
+        f" {ctx.region_names.get(code, '')}" if kind == "vergelijking" else ""
+    )
+    with st.expander(f"{strings.DOWNLOAD_HEADER}: {title.strip()}", icon=":material/download:"):
+        st.caption(strings.DOWNLOAD_HELP.format(suppress_below=settings.suppress_below()))
+        columns = st.columns(len(FORMATS[kind]) + 1)
+        for column, file_format in zip(columns, FORMATS[kind], strict=False):
+            if column.button(
+                strings.FORMAT_LABELS[file_format],
+                key=f"export_{kind}_{file_format}",
+                icon=":material/description:",
+            ):
+                with st.status(strings.DOWNLOAD_BUSY, expanded=False) as status:
+                    try:
+                        content = build(kind, code, file_format)
+                    except (NothingToReport, ImageError) as exc:
+                        status.update(
+                            label=strings.DOWNLOAD_FAILED.format(error=exc), state="error"
+                        )
+                        continue
+                    name = file_name(kind, file_format, day=ctx.as_of, code=code)
+                    st.session_state[store] = (wanted, file_format, name, content)
+                    status.update(label=strings.DOWNLOAD_READY.format(name=name), state="complete")
+        ready = st.session_state.get(store)
+        if ready and ready[0] == wanted:
+            _, file_format, name, content = ready
+            columns[-1].download_button(
+                name,
+                data=content,
+                file_name=name,
+                mime=MIME[file_format],
+                icon=":material/download:",
+                key=f"download_{kind}",
+                type="primary",
+            )

@@ -1,0 +1,252 @@
+"""`omzien export gemeente|agenda|vergelijking`: write a report to pptx, pdf or md.
+
+Exit codes: 0 written, 1 no warehouse or nothing to export (or it could not be written),
+2 wrong usage (unknown municipality, region, format or date). Messages are Dutch and
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from etl import settings
+from reports import strings
+from reports.output import FORMATS
+
+export_app = typer.Typer(help=strings.CLI["help"], no_args_is_help=True)
+console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+errors = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 160)
+MESSAGES = strings.CLI
+
+WarehouseOption = Annotated[
+    Path, typer.Option("--warehouse", envvar=settings.WAREHOUSE.env, help=settings.WAREHOUSE.help)
+]
+OutOption = Annotated[Path | None, typer.Option("--out", help=MESSAGES["out_help"])]
+InternOption = Annotated[bool, typer.Option("--intern", help=MESSAGES["intern_help"])]
+StartOption = Annotated[str | None, typer.Option("--van", help=MESSAGES["start_help"])]
+EndOption = Annotated[str | None, typer.Option("--tot", help=MESSAGES["end_help"])]
+
+
+def _format_option(kind: str):
+    return Annotated[
+        str,
+        typer.Option(
+            "--format", help=MESSAGES["format_help"].format(formats=", ".join(FORMATS[kind]))
+        ),
+    ]
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    errors.print(message)
+    return typer.Exit(code)
+
+
+def _check_format(kind: str, value: str) -> str:
+    wanted = value.strip().lower().lstrip(".")
+    if wanted not in FORMATS[kind]:
+        raise _fail(MESSAGES["bad_format"].format(value=value, formats=", ".join(FORMATS[kind])), 2)
+    return wanted
+
+
+def _day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail(MESSAGES["bad_date"].format(value=value), 2) from None
+
+
+def _filters(start: str | None, end: str | None):
+    from dashboard.filters import Filters
+
+    first, last = _day(start), _day(end)
+    if first and last and first > last:
+        first, last = last, first
+    return Filters(start=first, end=last)
+
+
+def municipality_code(value: str, names: dict[str, str]) -> str | None:
+    """'GM0312', 'gm0312', '0312', '312' or 'Bunnik' -> 'GM0312'; None when unknown."""
+    text = value.strip()
+    digits = text.upper().removeprefix("GM")
+    if digits.isdigit() and f"GM{int(digits):04d}" in names:
+        return f"GM{int(digits):04d}"
+    by_name = {name.casefold(): code for code, name in names.items()}
+    return by_name.get(text.casefold())
+
+
+def _suggest(value: str, names: dict[str, str]) -> str:
+    close = difflib.get_close_matches(value, list(names.values()), n=3, cutoff=0.5)
+    examples = close or sorted(names.values())[:3]
+    return ", ".join(f"{name} ({code})" for code, name in names.items() if name in examples)
+
+
+def _export(
+    kind: str,
+    file_format: str,
+    warehouse: Path,
+    out: Path | None,
+    build: Callable,
+    *,
+    code: str | None = None,
+    check: Callable | None = None,
+) -> None:
+    """Open the warehouse, build the report, render it and write it; exit codes as above."""
+    import duckdb
+
+    from reports import output
+    from reports.images import ImageError
+    from reports.model import NothingToReport
+
+    if not warehouse.exists():
+        raise _fail(MESSAGES["no_warehouse"].format(path=warehouse), 1)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        from reports.common import open_warehouse
+
+        try:
+            context = open_warehouse(con)
+        except NothingToReport:
+            raise _fail(MESSAGES["empty_warehouse"].format(path=warehouse), 1) from None
+        if check is not None:
+            code = check(context)
+        with Progress(*columns, console=errors, transient=True) as progress:
+            step = progress.add_task(MESSAGES["building"])
+            try:
+                report = build(con, code) if code is not None else build(con)
+                progress.update(
+                    step, description=MESSAGES["rendering"].format(format=file_format.upper())
+                )
+                content = output.render(report, file_format)
+            except NothingToReport as exc:
+                raise _fail(MESSAGES["nothing"].format(reason=exc), 1) from None
+            except ImageError as exc:
+                raise _fail(str(exc), 1) from None
+            except Exception as exc:  # a readable message, never a traceback
+                raise _fail(
+                    MESSAGES["failed"].format(error=f"{type(exc).__name__}: {exc}"), 1
+                ) from None
+    target = out or output.default_path(
+        kind, file_format, day=context.as_of, code=code, intern=report.provenance.intern
+    )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    except OSError as exc:
+        raise _fail(MESSAGES["write_failed"].format(path=target, reason=exc.strerror), 1) from None
+    if report.provenance.synthetic:
+        console.print(MESSAGES["synthetic"])
+    console.print(MESSAGES["written"].format(path=target))
+
+
+@export_app.command("gemeente", help=MESSAGES["gemeente_help"])
+def export_municipality(
+    code: Annotated[str, typer.Argument(help=MESSAGES["code_help"], show_default=False)],
+    file_format: _format_option("gemeente") = "pdf",
+    out: OutOption = None,
+    warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),
+    intern: InternOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+) -> None:
+    from reports.factsheet import factsheet
+
+    file_format = _check_format("gemeente", file_format)
+    filters = _filters(start, end)
+
+    def check(context) -> str:
+        found = municipality_code(code, context.municipality_names)
+        if found is None:
+            raise _fail(
+                MESSAGES["unknown_code"].format(
+                    value=code, examples=_suggest(code, context.municipality_names)
+                ),
+                2,
+            )
+        return found
+
+    _export(
+        "gemeente",
+        file_format,
+        warehouse,
+        out,
+        lambda con, found: factsheet(con, found, filters, intern=intern),
+        check=check,
+    )
+
+
+def _region_check(value: str | None, required: bool):
+    def check(context) -> str | None:
+        if value is None and not required:
+            return None
+        wanted = (value or "").strip().lower()
+        by_name = {name.casefold(): c for c, name in context.region_names.items()}
+        found = wanted if wanted in context.region_names else by_name.get(wanted)
+        if found is None:
+            raise _fail(
+                MESSAGES["unknown_region"].format(
+                    value=value, codes=", ".join(context.region_names)
+                ),
+                2,
+            )
+        return found
+
+    return check
+
+
+@export_app.command("agenda", help=MESSAGES["agenda_help"])
+def export_agenda(
+    file_format: _format_option("agenda") = "pdf",
+    out: OutOption = None,
+    warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),
+    region: Annotated[
+        str | None,
+        typer.Option("--regio", help=MESSAGES["agenda_region_help"]),
+    ] = None,
+    intern: InternOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+) -> None:
+    from reports.agenda_brief import agenda_brief
+
+    file_format = _check_format("agenda", file_format)
+    filters = _filters(start, end)
+
+    def build(con, found=None):
+        return agenda_brief(con, filters.with_(region=found), intern=intern)
+
+    _export("agenda", file_format, warehouse, out, build, check=_region_check(region, False))
+
+
+@export_app.command("vergelijking", help=MESSAGES["vergelijking_help"])
+def export_comparison(
+    region: Annotated[str, typer.Option("--regio", help=MESSAGES["region_help"])] = "u16",
+    file_format: _format_option("vergelijking") = "pdf",
+    out: OutOption = None,
+    warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),
+    intern: InternOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+) -> None:
+    from reports.comparison import comparison
+
+    file_format = _check_format("vergelijking", file_format)
+    filters = _filters(start, end)
+    _export(
+        "vergelijking",
+        file_format,
+        warehouse,
+        out,
+        lambda con, found: comparison(con, found, filters, intern=intern),
+        check=_region_check(region, True),
+    )
