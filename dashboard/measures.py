@@ -81,6 +81,16 @@ MEASURES: tuple[Measure, ...] = (
     ),
 )
 BY_KEY = {m.key: m for m in MEASURES}
+# The key figures of a municipality profile (page and fact sheet), in their order.
+PROFILE_KEYS: tuple[str, ...] = (
+    "obstacles_per_10k",
+    "initiatives_per_10k",
+    "answered_share",
+    "resolved_share",
+    "refused_share",
+    "first_response_within_30d",
+    "median_days_to_first_response",
+)
 
 RESULT_COLUMNS = ["value", "low", "high", "n"]
 

@@ -17,7 +17,7 @@ from dashboard import measures
 from dashboard import strings as page_strings
 from dashboard.charts.compare import NUMBER, PERCENT, funnel_plot, with_labels
 from dashboard.filters import Filters
-from dashboard.queries.compare import municipality_counts, obstacle_dates, region_members
+from dashboard.queries.compare import comparison_inputs
 from etl import metrics, settings
 from reports import model, strings
 from reports.common import (
@@ -94,14 +94,13 @@ def selection_data(warehouse: Warehouse, filters: Filters) -> _Data:
     The province is the reference, so the counts cover every municipality; the region
     narrows the rows shown, not the reference.
     """
-    everyone = filters.with_(region=None, municipality=None)
-    counts = municipality_counts(warehouse.con, everyone)
-    dates = obstacle_dates(warehouse.con, everyone)
-    members = region_members(warehouse.con)
-    if filters.region:
-        in_region = set(members.loc[members["region_code"] == filters.region, "cbs_code"])
-    else:
-        in_region = set(counts["cbs_code"])
+    inputs = comparison_inputs(warehouse.con, filters)
+    counts, dates, members, in_region = (
+        inputs.counts,
+        inputs.dates,
+        inputs.members,
+        set(inputs.shown),
+    )
     return _Data(warehouse, counts, dates, members, filters.region, in_region)
 
 

@@ -35,16 +35,6 @@ from reports.common import (
     top_bars,
 )
 
-# The profile page's key figures, in its order.
-KEY_MEASURES = (
-    "obstacles_per_10k",
-    "initiatives_per_10k",
-    "answered_share",
-    "resolved_share",
-    "refused_share",
-    "first_response_within_30d",
-    "median_days_to_first_response",
-)
 SHARED_ITEMS = 10
 # Intern: the most recent descriptions; the full list is on the dashboard's obstacle page.
 DESCRIPTIONS = 40
@@ -111,7 +101,7 @@ def factsheet(
     ]
     if intern:
         sections.append(_descriptions(con, filters))
-    sections.append(definitions_section(KEY_MEASURES))
+    sections.append(definitions_section(measures.PROFILE_KEYS))
     return model.Report(
         kind="gemeente",
         title=strings.FACT_TITLE.format(name=name),
@@ -160,7 +150,7 @@ def key_table(
     name = warehouse.municipality_names[code]
     own = counts[counts["cbs_code"] == code]
     rows = []
-    for key in KEY_MEASURES:
+    for key in measures.PROFILE_KEYS:
         measure = measures.BY_KEY[key]
         mine = measures.compute(
             own, dates[dates["cbs_code"] == code], measure, warehouse.as_of

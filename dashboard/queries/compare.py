@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 import pandas as pd
 
@@ -61,3 +63,30 @@ def obstacle_dates(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
 def region_members(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """region_code, cbs_code."""
     return con.execute("SELECT region_code, cbs_code FROM core.region_members ORDER BY ALL").df()
+
+
+@dataclass(frozen=True)
+class ComparisonInputs:
+    """Everything a comparison needs: counts and dates over every municipality (the
+    province is the reference), the region memberships, and the municipalities to show."""
+
+    counts: pd.DataFrame
+    dates: pd.DataFrame
+    members: pd.DataFrame
+    shown: frozenset[str]
+
+    @property
+    def empty(self) -> bool:
+        return self.counts.loc[self.counts["cbs_code"].isin(self.shown), "obstacles"].sum() == 0
+
+
+def comparison_inputs(con: duckdb.DuckDBPyConnection, filters: Filters) -> ComparisonInputs:
+    """The selection's inputs for any comparison; a region only narrows `shown`."""
+    counts = municipality_counts(con, filters)
+    members = region_members(con)
+    shown = (
+        members.loc[members["region_code"] == filters.region, "cbs_code"]
+        if filters.region
+        else counts["cbs_code"]
+    )
+    return ComparisonInputs(counts, obstacle_dates(con, filters), members, frozenset(shown))

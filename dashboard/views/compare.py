@@ -17,7 +17,7 @@ from dashboard.charts.compare import (
 )
 from dashboard.components import chart, empty_selection, measure_picker
 from dashboard.context import page_context
-from dashboard.queries.compare import municipality_counts, obstacle_dates, region_members
+from dashboard.queries.compare import comparison_inputs
 from etl import metrics, settings
 from etl.reference import BIG_CITY
 
@@ -37,12 +37,11 @@ adjust = right.toggle(
     disabled=not measure.funnel,
 )
 
-counts = municipality_counts(ctx.con, ctx.filters)
-if counts["obstacles"].sum() == 0:
+inputs = comparison_inputs(ctx.con, ctx.filters)
+if inputs.empty:
     empty_selection()
     st.stop()
-dates = obstacle_dates(ctx.con, ctx.filters)
-members = region_members(ctx.con)
+counts, dates, members = inputs.counts, inputs.dates, inputs.members
 unit = PERCENT if measure.is_share else NUMBER
 
 table = measures.compute(counts, dates, measure, ctx.as_of)
@@ -50,9 +49,8 @@ refs = measures.references(
     counts, dates, members, ctx.region_names, measure, ctx.as_of, strings.PROVINCE_NAME
 )
 province = refs.iloc[0]
+table = table[table["cbs_code"].isin(inputs.shown)]
 if ctx.filters.region:
-    in_region = set(members.loc[members["region_code"] == ctx.filters.region, "cbs_code"])
-    table = table[table["cbs_code"].isin(in_region)]
     refs = refs[refs["code"].isin(["provincie", ctx.filters.region])]
 else:
     refs = refs[refs["code"].isin(["provincie", "u16", "regio_amersfoort", "regio_foodvalley"])]

@@ -12,7 +12,7 @@ from dashboard.charts.compare import NUMBER, PERCENT
 from dashboard.charts.maps import choropleth_figure, tile_layout, tile_map_figure
 from dashboard.components import chart, empty_selection, measure_picker
 from dashboard.context import page_context
-from dashboard.queries.compare import municipality_counts, obstacle_dates, region_members
+from dashboard.queries.compare import comparison_inputs
 from dashboard.queries.maps import boundaries, centroids
 from etl import settings
 
@@ -42,12 +42,11 @@ kind = right.segmented_control(
     disabled=shapes.empty,
 )
 
-counts = municipality_counts(ctx.con, ctx.filters)
-if counts["obstacles"].sum() == 0:
+inputs = comparison_inputs(ctx.con, ctx.filters)
+if inputs.empty:
     empty_selection()
     st.stop()
-dates = obstacle_dates(ctx.con, ctx.filters)
-members = region_members(ctx.con)
+counts, dates, members = inputs.counts, inputs.dates, inputs.members
 unit = PERCENT if measure.is_share else NUMBER
 table, _ = measures.against_province(counts, dates, measure, ctx.as_of)
 verdicts = table["comparison"].map(

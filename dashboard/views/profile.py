@@ -12,21 +12,11 @@ from dashboard.charts.profile import km_curves, status_bars
 from dashboard.components import chart
 from dashboard.context import page_context
 from dashboard.describe import count_text
-from dashboard.queries.compare import municipality_counts, obstacle_dates, region_members
+from dashboard.queries.compare import comparison_inputs
 from dashboard.queries.overview import per_quarter, top
 from dashboard.queries.profile import status_counts
 from etl import metrics, settings
 from etl.vocabularies import CATEGORIES, STATUSES, THEMES
-
-PROFILE_MEASURES = (
-    "obstacles_per_10k",
-    "initiatives_per_10k",
-    "answered_share",
-    "resolved_share",
-    "refused_share",
-    "first_response_within_30d",
-    "median_days_to_first_response",
-)
 
 ctx = page_context()
 code = ctx.filters.municipality
@@ -47,9 +37,8 @@ if code is None:
 
 name = ctx.municipality_names[code]
 selection = ctx.selection_text()
-counts = municipality_counts(ctx.con, ctx.filters)
-dates = obstacle_dates(ctx.con, ctx.filters)
-members = region_members(ctx.con)
+inputs = comparison_inputs(ctx.con, ctx.filters.with_(region=None))
+counts, dates, members = inputs.counts, inputs.dates, inputs.members
 own = counts[counts["cbs_code"] == code]
 own_regions = list(members.loc[members["cbs_code"] == code, "region_code"])
 
@@ -70,7 +59,7 @@ if obstacles < settings.small_numbers():
 
 # Key figures: the municipality's value and interval, its regions and the province.
 rows = []
-for key in PROFILE_MEASURES:
+for key in measures.PROFILE_KEYS:
     measure = measures.BY_KEY[key]
     unit = PERCENT if measure.is_share else NUMBER
     mine = measures.compute(own, dates[dates["cbs_code"] == code], measure, ctx.as_of)

@@ -11,8 +11,6 @@ pytestmark = pytest.mark.browser
 
 def test_presentation_mode(served_app: str, page) -> None:
     page.set_viewport_size({"width": 1600, "height": 900})  # a projector's 16:9
-    page.goto(served_app + "/")  # a warm server, as in test_smoke
-    page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
     page.goto(served_app + "/?presentatie=1")
     page.wait_for_selector(".omzien-title", timeout=30_000)
     page.wait_for_selector(".js-plotly-plot", timeout=30_000)

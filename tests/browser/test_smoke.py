@@ -23,10 +23,6 @@ def test_home_renders_with_figures_and_banner(served_app: str, page) -> None:
 
 def test_agenda_renders_chart_and_table(served_app: str, page) -> None:
     page.set_viewport_size({"width": 1400, "height": 2000})
-    # On a server no visitor has opened yet, a deep link meets Streamlit's legacy
-    # pages/ mode (see test_agenda's xfail test); open the app first, as a warm server has.
-    page.goto(served_app + "/")
-    page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
     page.goto(served_app + "/agenda")
     page.wait_for_selector(".js-plotly-plot", timeout=30_000)
     page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
@@ -38,8 +34,6 @@ def test_agenda_renders_chart_and_table(served_app: str, page) -> None:
 
 def test_obstacles_renders_table_and_downloads(served_app: str, page) -> None:
     page.set_viewport_size({"width": 1400, "height": 1600})
-    page.goto(served_app + "/")  # see test_agenda_renders_chart_and_table
-    page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
     page.goto(served_app + "/knelpunten")
     page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
     wait_until_idle(page)
@@ -51,8 +45,6 @@ def test_obstacles_renders_table_and_downloads(served_app: str, page) -> None:
 
 def test_quality_renders_load_and_rejects(served_app: str, page) -> None:
     page.set_viewport_size({"width": 1400, "height": 3200})
-    page.goto(served_app + "/")  # see test_agenda_renders_chart_and_table
-    page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
     page.goto(served_app + "/kwaliteit")
     page.wait_for_selector(".js-plotly-plot", timeout=30_000)
     wait_until_idle(page)
