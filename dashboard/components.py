@@ -75,3 +75,24 @@ def measure_picker(container, key: str, default: str = "resolved_share"):
     )
     st.query_params[MEASURE_PARAM] = chosen
     return measures.BY_KEY[chosen]
+
+
+def image_downloads(figure: go.Figure, stem: str, *, width: int = 1100, height: int = 760) -> None:
+    """PNG and SVG of a figure, drawn by kaleido only when a button is clicked."""
+    from reports import images
+
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        strings.DOWNLOAD_PNG,
+        data=lambda: images.png(figure, width, height),
+        file_name=f"{stem}.png",
+        mime="image/png",
+        key=f"{stem}_png",
+    )
+    right.download_button(
+        strings.DOWNLOAD_SVG,
+        data=lambda: images.svg(figure, width, height),
+        file_name=f"{stem}.svg",
+        mime="image/svg+xml",
+        key=f"{stem}_svg",
+    )

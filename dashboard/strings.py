@@ -507,5 +507,7 @@ MAP_TILES_CAPTION = (
     "grijs en gearceerd: minder dan {few} gevallen. {selection}."
 )
 MAP_VERDICT = "{verdict} dan de provincie"
+DOWNLOAD_PNG = "Afbeelding (PNG)"
+DOWNLOAD_SVG = "Afbeelding (SVG)"
 MAP_OPEN = "Open het profiel van"
 MAP_OPEN_BUTTON = "Naar gemeenteprofiel"

@@ -25,9 +25,10 @@ class ImageError(RuntimeError):
 
 
 def png_images(
-    figures: Sequence[tuple[go.Figure, int, int]], *, scale: float = SCALE
+    figures: Sequence[tuple[go.Figure, int, int]], *, scale: float = SCALE, fmt: str = "png"
 ) -> list[bytes]:
-    """PNG bytes for each (figure, width, height), in order, from one Chromium session."""
+    """Image bytes (PNG, or SVG with fmt="svg") for each (figure, width, height), in order,
+    from one Chromium session."""
     if not figures:
         return []
     result: dict[str, object] = {}
@@ -35,7 +36,7 @@ def png_images(
     # In a thread of its own: asyncio.run must not meet a running loop (Streamlit, Jupyter).
     def run() -> None:
         try:
-            result["images"] = asyncio.run(_draw(figures, scale))
+            result["images"] = asyncio.run(_draw(figures, scale, fmt))
         except BaseException as exc:  # handed to the caller's thread below
             result["error"] = exc
 
@@ -51,13 +52,20 @@ def png(figure: go.Figure, width: int = 1100, height: int = 560, *, scale: float
     return png_images([(figure, width, height)], scale=scale)[0]
 
 
-async def _draw(figures: Sequence[tuple[go.Figure, int, int]], scale: float) -> list[bytes]:
+def svg(figure: go.Figure, width: int = 1100, height: int = 560) -> bytes:
+    """A vector image, for slides or print that need to scale without loss."""
+    return png_images([(figure, width, height)], scale=1, fmt="svg")[0]
+
+
+async def _draw(
+    figures: Sequence[tuple[go.Figure, int, int]], scale: float, fmt: str
+) -> list[bytes]:
     import kaleido
 
     images = []
     async with kaleido.Kaleido(n=1) as browser:
         for figure, width, height in figures:
-            opts = {"format": "png", "width": width, "height": height, "scale": scale}
+            opts = {"format": fmt, "width": width, "height": height, "scale": scale}
             images.append(await browser.calc_fig(figure, opts=opts))
     return images
 

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import measures, strings
 from dashboard.charts.compare import NUMBER, PERCENT
 from dashboard.charts.maps import choropleth_figure, tile_layout, tile_map_figure
-from dashboard.components import chart, empty_selection, measure_picker
+from dashboard.components import chart, empty_selection, image_downloads, measure_picker
 from dashboard.context import page_context
 from dashboard.queries.compare import comparison_inputs
 from dashboard.queries.maps import boundaries, centroids
@@ -79,6 +79,7 @@ else:
         strings.MAP_CAPTION.format(measure=measure.label, few=few, selection=selection),
         key="map_real",
     )
+image_downloads(figure, f"kaart_{measure.key}")
 
 names = ctx.municipality_names
 left, right = st.columns([2, 1], vertical_alignment="bottom")

@@ -67,3 +67,33 @@ def test_official_boundaries_render(app, tmp_path: Path) -> None:
     at = app(target, page="map")
     assert not at.exception
     assert not at.info
+
+
+def test_both_maps_offer_png_and_svg(app, warehouse_with_boundaries: Path) -> None:
+    at = app(warehouse_with_boundaries, page="map")
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Afbeelding (PNG)", "Afbeelding (SVG)"]
+    at.segmented_control(key="map_kind").set_value("Tegelkaart").run()
+    assert [b.label for b in at.get("download_button")] == labels
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("chromium"), reason="kaleido needs Debian chromium")
+def test_map_images_are_drawn(fixture_warehouse: Path) -> None:
+    import duckdb
+
+    from dashboard.charts.maps import tile_layout, tile_map_figure
+    from dashboard.queries.maps import centroids
+    from reports import images
+
+    with duckdb.connect(str(fixture_warehouse), read_only=True) as con:
+        tiles = tile_layout(centroids(con))
+    figure = tile_map_figure(
+        tiles,
+        tiles[["cbs_code"]].assign(
+            value=0.5, low=0.4, high=0.6, n=20, small_numbers=False, label=""
+        ),
+        "Test",
+    )
+    assert images.svg(figure).lstrip().startswith(b"<svg")
+    assert images.png(figure, scale=1).startswith(b"\x89PNG")
