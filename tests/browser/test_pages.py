@@ -32,10 +32,21 @@ def test_compare_shows_intervals_and_funnel(served_app: str, page) -> None:
 
 
 def test_a_filter_change_updates_the_chart(served_app: str, page) -> None:
-    open_page(page, served_app, "/vergelijken?regio=regio_foodvalley")
+    open_page(page, served_app, "/vergelijken")
+    labels = page.locator(".js-plotly-plot").first.locator(".yaxislayer-above text")
+    assert labels.count() == 26
+    # Choose Regio Foodvalley in the sidebar, as a user does.
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.locator("[data-testid='stSelectbox']").filter(has_text="Regio").first.click()
+    page.get_by_role("option", name="Regio Foodvalley").click()
+    page.wait_for_function(
+        "document.querySelector('.js-plotly-plot .yaxislayer-above')"
+        "?.querySelectorAll('text').length === 3",
+        timeout=30_000,
+    )
     wait_until_idle(page)
-    # Three municipalities of Foodvalley on the dot plot, not 26.
-    assert page.locator(".js-plotly-plot").first.locator(".yaxislayer-above text").count() == 3
+    assert "regio=regio_foodvalley" in page.url
+    assert page.locator("[data-testid='stException']").count() == 0
 
 
 def test_profile_from_its_url(served_app: str, page) -> None:
