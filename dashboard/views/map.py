@@ -9,7 +9,8 @@ import streamlit as st
 
 from dashboard import measures, strings
 from dashboard.charts.compare import NUMBER, PERCENT
-from dashboard.charts.maps import choropleth_figure, tile_layout, tile_map_figure
+from dashboard.charts.maps import choropleth_figure, tile_map_figure
+from dashboard.charts.tiles import tile_layout
 from dashboard.components import chart, empty_selection, image_downloads, measure_picker
 from dashboard.context import page_context
 from dashboard.queries.compare import comparison_inputs

@@ -82,7 +82,8 @@ def test_both_maps_offer_png_and_svg(app, warehouse_with_boundaries: Path) -> No
 def test_map_images_are_drawn(fixture_warehouse: Path) -> None:
     import duckdb
 
-    from dashboard.charts.maps import tile_layout, tile_map_figure
+    from dashboard.charts.maps import tile_map_figure
+    from dashboard.charts.tiles import tile_layout
     from dashboard.queries.maps import centroids
     from reports import images
 

@@ -18,9 +18,9 @@ from dashboard.charts.maps import (
     abbreviate,
     choropleth_figure,
     format_value,
-    tile_layout,
     tile_map_figure,
 )
+from dashboard.charts.tiles import tile_layout
 from etl import reference
 from etl.geo import region_outlines
 from etl.settings import PROJECT_ROOT
