@@ -17,8 +17,7 @@ from dashboard import presentation, sidebar, strings
 from dashboard.components import synthetic_banner
 from dashboard.connection import connect, warehouse_path
 from dashboard.context import PageContext, set_context
-from dashboard.queries import reference
-from dashboard.queries.loads import latest_load
+from dashboard.warehouse import read_warehouse
 
 st.set_page_config(page_title=strings.APP_TITLE, page_icon="🏘️", layout="wide")
 
@@ -38,44 +37,30 @@ navigation = st.navigation(
 )
 
 con = connect()
-load = latest_load(con) if con is not None else None
-if load is None:
+warehouse = read_warehouse(con) if con is not None else None
+if warehouse is None:
     st.title(strings.APP_TITLE)
     message = strings.NO_WAREHOUSE if con is None else strings.EMPTY_WAREHOUSE
     st.info(message.format(path=warehouse_path()), icon="ℹ️")
     st.stop()
 
-first_day, as_of = reference.data_period(con)
-regions = reference.regions(con)
-members = reference.region_membership(con)
-region_names = dict(zip(regions["region_code"], regions["name"], strict=True))
-municipality_names = dict(zip(members["cbs_code"], members["name"], strict=True))
 # Presentation mode hides the sidebar and keeps the selection of the URL (or session).
 presenting = presentation.active()
 filters = (
-    presentation.filters(region_names, municipality_names)
+    presentation.filters(warehouse.region_names, warehouse.municipality_names)
     if presenting
     else sidebar.render(
-        first_day=first_day,
-        as_of=as_of,
-        region_names=region_names,
+        first_day=warehouse.first_day,
+        as_of=warehouse.as_of,
+        region_names=warehouse.region_names,
         municipalities={
-            row.cbs_code: (row.name, set(row.regions)) for row in members.itertuples(index=False)
+            code: (name, warehouse.municipality_regions[code])
+            for code, name in warehouse.municipality_names.items()
         },
     )
 )
-set_context(
-    PageContext(
-        con=con,
-        filters=filters,
-        first_day=first_day,
-        as_of=as_of,
-        load=load,
-        region_names=region_names,
-        municipality_names=municipality_names,
-    )
-)
-if load["synthetic"] and not presenting:  # slides carry their own mark
+set_context(PageContext.of(warehouse, filters))
+if warehouse.synthetic and not presenting:  # slides carry their own mark
     synthetic_banner()
 if presenting:
     presentation.run()

@@ -2,40 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
 
-import duckdb
 import streamlit as st
 
-from dashboard.describe import selection_text
 from dashboard.filters import Filters
+from dashboard.warehouse import Warehouse
 
 _KEY = "_omzien_page_context"
 
 
-@dataclass
-class PageContext:
-    con: duckdb.DuckDBPyConnection
-    filters: Filters
-    first_day: date
-    as_of: date
-    load: dict
-    region_names: dict[str, str]
-    municipality_names: dict[str, str]
+@dataclass(frozen=True)
+class PageContext(Warehouse):
+    """The warehouse as app.py read it for this run, with the user's selection."""
 
-    @property
-    def synthetic(self) -> bool:
-        return bool(self.load.get("synthetic"))
+    filters: Filters = field(default_factory=Filters)
+
+    @classmethod
+    def of(cls, warehouse: Warehouse, filters: Filters) -> PageContext:
+        return cls(**warehouse.fields(), filters=filters)
 
     def selection_text(self, filters: Filters | None = None) -> str:
-        return selection_text(
-            filters or self.filters,
-            first_day=self.first_day,
-            as_of=self.as_of,
-            region_names=self.region_names,
-            municipality_names=self.municipality_names,
-        )
+        return self.selection(filters or self.filters)
 
 
 def set_context(context: PageContext) -> None:

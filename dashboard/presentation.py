@@ -25,11 +25,11 @@ from dashboard.describe import count_text, share_text
 from dashboard.filters import PARAMS, Filters, from_query_params
 from dashboard.queries.agenda import agenda
 from dashboard.queries.overview import headline, per_quarter
+from dashboard.small_numbers import few_cases
 from dashboard.tables import item_labels, level_text
 from etl import metrics, settings
 from etl.messages import COMPARISON
 from reports import strings
-from reports.common import Warehouse
 from reports.comparison import funnel, map_figure, selection_data
 
 PARAM = "presentatie"
@@ -109,15 +109,12 @@ def _go(number: int) -> None:
 
 def sequence(ctx: PageContext) -> list[Slide]:
     """The slides for the context's selection, in order; empty parts are left out."""
-    warehouse = Warehouse(
-        ctx.con, ctx.load, ctx.first_day, ctx.as_of, ctx.region_names, ctx.municipality_names
-    )
     selection = ctx.filters
     figures = headline(ctx.con, selection, ctx.as_of)
     if figures["obstacles"] == 0:
         return [Slide("leeg", strings.PRESENT_EMPTY, strings.PRESENT_EMPTY_NOTE)]
     slides = [_overview(ctx, figures)]
-    data = selection_data(warehouse, selection.with_(municipality=None))
+    data = selection_data(ctx, selection.with_(municipality=None))
     measure = measures.BY_KEY["resolved_share"]
     figure, said, outside = funnel(data, measure)
     title = strings.PRESENT_COMPARE.format(
@@ -220,7 +217,7 @@ def _municipality(ctx: PageContext, data) -> Slide:
             ),
             verdict=verdict or COMPARISON["unknown"],
         )
-        + (f" · {strings.FEW_CASES}" if count < settings.small_numbers() else ""),
+        + (f" · {strings.FEW_CASES}" if few_cases(count) else ""),
         _big(figure),
     )
 

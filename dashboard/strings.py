@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from etl.messages import SOURCE_LABELS as ETL_SOURCE_LABELS
+
 APP_TITLE = "Omzien – signalen van bewonersinitiatieven"
 
 # Navigation (titles); the URL paths live in dashboard/app.py.
@@ -346,13 +348,8 @@ COL_DEF_PERIOD = "Periode"
 COL_DEF_CENSORING = "Open knelpunten"
 COL_DEF_INTERVAL = "Interval"
 COL_DEF_NOTE = "Let op"
-SOURCE_LABELS = {
-    "initiatives": "initiatieven",
-    "obstacles": "knelpunten",
-    "responses": "reacties",
-    "aliases": "aliassen",
-    "erasures": "verwijderlijst",
-}
+# The sources' Dutch names are the ETL's (one list, boundaries included).
+SOURCE_LABELS = ETL_SOURCE_LABELS
 WARNING_KINDS = {
     "unmatched_file": "bestand zonder bron",
     "unknown_columns": "onbekende kolommen",

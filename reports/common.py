@@ -7,64 +7,27 @@ in an export is the figure on the screen.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 import duckdb
 import pandas as pd
 
 from dashboard.charts.compare import NUMBER, PERCENT, interval_text
-from dashboard.describe import period_text, selection_text
+from dashboard.describe import period_text
 from dashboard.filters import Filters
-from dashboard.queries import reference
-from dashboard.queries.loads import latest_load
 from dashboard.queries.overview import top
+from dashboard.warehouse import Warehouse, read_warehouse
 from etl import settings
 from etl.metrics import definitions
 from reports import model, strings
 
 
-@dataclass(frozen=True)
-class Warehouse:
-    """The latest load of a warehouse with the names every report uses."""
-
-    con: duckdb.DuckDBPyConnection
-    load: dict
-    first_day: date
-    as_of: date
-    region_names: dict[str, str]
-    municipality_names: dict[str, str]
-
-    @property
-    def synthetic(self) -> bool:
-        return bool(self.load.get("synthetic"))
-
-    def selection(self, filters: Filters) -> str:
-        return selection_text(
-            filters,
-            first_day=self.first_day,
-            as_of=self.as_of,
-            region_names=self.region_names,
-            municipality_names=self.municipality_names,
-        )
-
-
 def open_warehouse(con: duckdb.DuckDBPyConnection) -> Warehouse:
     """The warehouse behind `con`; NothingToReport when it holds no load yet."""
-    load = latest_load(con)
-    if load is None:
+    warehouse = read_warehouse(con)
+    if warehouse is None:
         raise model.NothingToReport(strings.NO_LOAD)
-    first_day, as_of = reference.data_period(con)
-    regions = reference.regions(con)
-    members = reference.region_membership(con)
-    return Warehouse(
-        con=con,
-        load=load,
-        first_day=first_day,
-        as_of=as_of,
-        region_names=dict(zip(regions["region_code"], regions["name"], strict=True)),
-        municipality_names=dict(zip(members["cbs_code"], members["name"], strict=True)),
-    )
+    return warehouse
 
 
 def provenance(

@@ -15,7 +15,8 @@ from dashboard.describe import count_text
 from dashboard.queries.compare import comparison_inputs
 from dashboard.queries.overview import per_quarter, top
 from dashboard.queries.profile import status_counts
-from etl import metrics, settings
+from dashboard.small_numbers import few_cases
+from etl import metrics
 from etl.vocabularies import CATEGORIES, STATUSES, THEMES
 
 ctx = page_context()
@@ -54,7 +55,7 @@ obstacles = int(own["obstacles"].iloc[0])
 if obstacles == 0:
     st.info(strings.PROFILE_NONE, icon="ℹ️")
     st.stop()
-if obstacles < settings.small_numbers():
+if few_cases(obstacles):
     st.warning(strings.PROFILE_FEW.format(count=obstacles), icon="⚠️")
 
 # Key figures: the municipality's value and interval, its regions and the province.

@@ -61,13 +61,20 @@ def compare_shares(
         ref = frame[reference].to_numpy(dtype=float)
     else:
         ref = np.full(len(frame), float(reference))
+    return _judged_shares(frame, k, n, ref, confidence)
+
+
+def _judged_shares(
+    frame: pd.DataFrame, k: ArrayLike, n: ArrayLike, reference: ArrayLike, confidence: float
+) -> pd.DataFrame:
+    """`frame` with share k/n, its Wilson interval, the reference and the verdict."""
     low, high = wilson_interval(k, n, confidence)
     return frame.assign(
         share=share(k, n),
         low=low,
         high=high,
-        reference=ref,
-        comparison=compare_to_reference(low, high, ref),
+        reference=reference,
+        comparison=compare_to_reference(low, high, reference),
     )
 
 
@@ -93,15 +100,8 @@ def group_shares(
         .astype(float)
         .rename(columns={successes: "successes", trials: "trials"})
     )
-    low, high = wilson_interval(sums["successes"], sums["trials"], confidence)
     province = pooled_share(frame[successes], frame[trials])
-    return sums.assign(
-        share=share(sums["successes"], sums["trials"]),
-        low=low,
-        high=high,
-        reference=province,
-        comparison=compare_to_reference(low, high, province),
-    )
+    return _judged_shares(sums, sums["successes"], sums["trials"], province, confidence)
 
 
 def compare_levels(

@@ -9,8 +9,7 @@ import duckdb
 from dashboard.context import PageContext
 from dashboard.filters import Filters
 from dashboard.presentation import sequence
-from dashboard.queries.loads import latest_load
-from dashboard.queries.reference import data_period, region_membership, regions
+from dashboard.warehouse import read_warehouse
 
 
 def _titles(at) -> list[str]:
@@ -56,18 +55,7 @@ def test_toggle_starts_the_presentation(app, fixture_warehouse: Path) -> None:
 
 def test_sequence_follows_the_selection(demo_warehouse: Path) -> None:
     with duckdb.connect(str(demo_warehouse), read_only=True) as con:
-        first_day, as_of = data_period(con)
-        region = regions(con)
-        members = region_membership(con)
-        ctx = PageContext(
-            con=con,
-            filters=Filters(region="u16", municipality="GM0312"),
-            first_day=first_day,
-            as_of=as_of,
-            load=latest_load(con),
-            region_names=dict(zip(region["region_code"], region["name"], strict=True)),
-            municipality_names=dict(zip(members["cbs_code"], members["name"], strict=True)),
-        )
+        ctx = PageContext.of(read_warehouse(con), Filters(region="u16", municipality="GM0312"))
         slides = sequence(ctx)
     assert [s.key for s in slides] == ["overzicht", "vergelijking", "agenda", "gemeente"]
     assert all(s.figure is not None for s in slides)
