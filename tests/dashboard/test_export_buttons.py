@@ -40,3 +40,26 @@ def test_agenda_offers_the_brief(app, fixture_warehouse: Path) -> None:
     assert not at.exception
     assert any("Exporteren: Sociale agenda" in e.label for e in at.expander)
     assert {"PowerPoint", "PDF", "Markdown"} <= set(_labels(at))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("page", "query", "kind", "file_format", "expected"),
+    [
+        ("profile", {"gemeente": "GM0312"}, "gemeente", "pptx", "_gemeente_GM0312.pptx"),
+        ("profile", {"gemeente": "GM0312"}, "gemeente", "pdf", "_gemeente_GM0312.pdf"),
+        ("agenda", {}, "agenda", "pptx", "_agenda.pptx"),
+        ("agenda", {}, "agenda", "pdf", "_agenda.pdf"),
+        ("agenda", {}, "agenda", "md", "_agenda.md"),
+        ("compare", {"regio": "u16"}, "vergelijking", "pptx", "_vergelijking_u16.pptx"),
+        ("compare", {"regio": "u16"}, "vergelijking", "pdf", "_vergelijking_u16.pdf"),
+    ],
+)
+def test_every_export_from_its_button_on_the_demo(
+    app, demo_warehouse: Path, page, query, kind, file_format, expected
+) -> None:
+    at = app(demo_warehouse, page=page, **query)
+    at.button(key=f"export_{kind}_{file_format}").click().run()
+    assert not at.exception
+    downloads = at.get("download_button")
+    assert any(expected in str(d.proto) for d in downloads)
