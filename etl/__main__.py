@@ -1,5 +1,9 @@
-"""`python -m etl` runs the omzien command (the same as the installed `omzien`)."""
+"""`python -m etl` runs the omzien command (the same as the installed `omzien`).
 
-from etl.cli import main
+An entry point, not part of the ETL layer: the layer contract in pyproject.toml lists it
+as the one allowed upward import.
+"""
+
+from cli.main import main
 
 main()

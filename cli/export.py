@@ -8,23 +8,20 @@ never a traceback.
 from __future__ import annotations
 
 import difflib
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from cli.common import console, errors, fail
 from etl import settings
 from reports import strings
 from reports.output import FORMATS
 
 export_app = typer.Typer(help=strings.CLI["help"], no_args_is_help=True)
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-errors = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 160)
 MESSAGES = strings.CLI
 
 WarehouseOption = Annotated[
@@ -45,15 +42,10 @@ def _format_option(kind: str):
     ]
 
 
-def _fail(message: str, code: int) -> typer.Exit:
-    errors.print(message)
-    return typer.Exit(code)
-
-
 def _check_format(kind: str, value: str) -> str:
     wanted = value.strip().lower().lstrip(".")
     if wanted not in FORMATS[kind]:
-        raise _fail(MESSAGES["bad_format"].format(value=value, formats=", ".join(FORMATS[kind])), 2)
+        raise fail(MESSAGES["bad_format"].format(value=value, formats=", ".join(FORMATS[kind])), 2)
     return wanted
 
 
@@ -63,7 +55,7 @@ def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _fail(MESSAGES["bad_date"].format(value=value), 2) from None
+        raise fail(MESSAGES["bad_date"].format(value=value), 2) from None
 
 
 def _filters(start: str | None, end: str | None):
@@ -109,7 +101,7 @@ def _export(
     from reports.model import NothingToReport
 
     if not warehouse.exists():
-        raise _fail(MESSAGES["no_warehouse"].format(path=warehouse), 1)
+        raise fail(MESSAGES["no_warehouse"].format(path=warehouse), 1)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with duckdb.connect(str(warehouse), read_only=True) as con:
         from reports.common import open_warehouse
@@ -117,7 +109,7 @@ def _export(
         try:
             context = open_warehouse(con)
         except NothingToReport:
-            raise _fail(MESSAGES["empty_warehouse"].format(path=warehouse), 1) from None
+            raise fail(MESSAGES["empty_warehouse"].format(path=warehouse), 1) from None
         if check is not None:
             code = check(context)
         with Progress(*columns, console=errors, transient=True) as progress:
@@ -129,11 +121,11 @@ def _export(
                 )
                 content = output.render(report, file_format)
             except NothingToReport as exc:
-                raise _fail(MESSAGES["nothing"].format(reason=exc), 1) from None
+                raise fail(MESSAGES["nothing"].format(reason=exc), 1) from None
             except ImageError as exc:
-                raise _fail(str(exc), 1) from None
+                raise fail(str(exc), 1) from None
             except Exception as exc:  # a readable message, never a traceback
-                raise _fail(
+                raise fail(
                     MESSAGES["failed"].format(error=f"{type(exc).__name__}: {exc}"), 1
                 ) from None
     target = out or output.default_path(
@@ -143,7 +135,7 @@ def _export(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     except OSError as exc:
-        raise _fail(MESSAGES["write_failed"].format(path=target, reason=exc.strerror), 1) from None
+        raise fail(MESSAGES["write_failed"].format(path=target, reason=exc.strerror), 1) from None
     if report.provenance.synthetic:
         console.print(MESSAGES["synthetic"])
     console.print(MESSAGES["written"].format(path=target))
@@ -167,7 +159,7 @@ def export_municipality(
     def check(context) -> str:
         found = municipality_code(code, context.municipality_names)
         if found is None:
-            raise _fail(
+            raise fail(
                 MESSAGES["unknown_code"].format(
                     value=code, examples=_suggest(code, context.municipality_names)
                 ),
@@ -193,7 +185,7 @@ def _region_check(value: str | None, required: bool):
         by_name = {name.casefold(): c for c, name in context.region_names.items()}
         found = wanted if wanted in context.region_names else by_name.get(wanted)
         if found is None:
-            raise _fail(
+            raise fail(
                 MESSAGES["unknown_region"].format(
                     value=value, codes=", ".join(context.region_names)
                 ),
