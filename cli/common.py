@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -41,3 +43,31 @@ def parse_as_of(value: str | None) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise fail(CLI["bad_date"].format(value=value), 2) from None
+
+
+@contextlib.contextmanager
+def open_warehouse(path: Path, *, empty_message: str) -> Iterator:
+    """The omzien warehouse at `path`, read-only, as the read layer sees it.
+
+    Exits 1 with a Dutch message when there is no file, when the file is no omzien
+    warehouse (empty, corrupt, another program's database, an older version) or when it
+    holds no load yet (`empty_message`, with {path}).
+    """
+    import duckdb
+
+    from readmodel.warehouse import WarehouseProblem, read_warehouse
+
+    if not path.exists():
+        raise fail(CLI["no_warehouse"].format(path=path), 1)
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        raise fail(CLI["unreadable_warehouse"].format(path=path), 1) from None
+    with con:
+        try:
+            warehouse = read_warehouse(con)
+        except WarehouseProblem as problem:
+            raise fail(f"{problem} ({path})", 1) from None
+        if warehouse is None:
+            raise fail(empty_message.format(path=path), 1)
+        yield warehouse

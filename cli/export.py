@@ -16,13 +16,13 @@ from typing import Annotated
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from cli.common import console, errors, fail
+from cli import strings
+from cli.common import console, errors, fail, open_warehouse
 from etl import settings
-from reports import strings
 from reports.output import FORMATS
 
-export_app = typer.Typer(help=strings.CLI["help"], no_args_is_help=True)
-MESSAGES = strings.CLI
+export_app = typer.Typer(help=strings.EXPORT["help"], no_args_is_help=True)
+MESSAGES = strings.EXPORT
 
 WarehouseOption = Annotated[
     Path, typer.Option("--warehouse", envvar=settings.WAREHOUSE.env, help=settings.WAREHOUSE.help)
@@ -59,7 +59,7 @@ def _day(value: str | None) -> date | None:
 
 
 def _filters(start: str | None, end: str | None):
-    from dashboard.filters import Filters
+    from readmodel.selection import Filters
 
     first, last = _day(start), _day(end)
     if first and last and first > last:
@@ -94,28 +94,18 @@ def _export(
     check: Callable | None = None,
 ) -> None:
     """Open the warehouse, build the report, render it and write it; exit codes as above."""
-    import duckdb
-
     from reports import output
     from reports.images import ImageError
     from reports.model import NothingToReport
 
-    if not warehouse.exists():
-        raise fail(MESSAGES["no_warehouse"].format(path=warehouse), 1)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        from reports.common import open_warehouse
-
-        try:
-            context = open_warehouse(con)
-        except NothingToReport:
-            raise fail(MESSAGES["empty_warehouse"].format(path=warehouse), 1) from None
+    with open_warehouse(warehouse, empty_message=MESSAGES["empty_warehouse"]) as context:
         if check is not None:
             code = check(context)
         with Progress(*columns, console=errors, transient=True) as progress:
             step = progress.add_task(MESSAGES["building"])
             try:
-                report = build(con, code) if code is not None else build(con)
+                report = build(context, code) if code is not None else build(context)
                 progress.update(
                     step, description=MESSAGES["rendering"].format(format=file_format.upper())
                 )
@@ -128,8 +118,9 @@ def _export(
                 raise fail(
                     MESSAGES["failed"].format(error=f"{type(exc).__name__}: {exc}"), 1
                 ) from None
+        as_of = context.as_of
     target = out or output.default_path(
-        kind, file_format, day=context.as_of, code=code, intern=report.provenance.intern
+        kind, file_format, day=as_of, code=code, intern=report.provenance.intern
     )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -172,7 +163,7 @@ def export_municipality(
         file_format,
         warehouse,
         out,
-        lambda con, found: factsheet(con, found, filters, intern=intern),
+        lambda warehouse, found: factsheet(warehouse, found, filters, intern=intern),
         check=check,
     )
 
@@ -214,8 +205,8 @@ def export_agenda(
     file_format = _check_format("agenda", file_format)
     filters = _filters(start, end)
 
-    def build(con, found=None):
-        return agenda_brief(con, filters.with_(region=found), intern=intern)
+    def build(warehouse, found=None):
+        return agenda_brief(warehouse, filters.with_(region=found), intern=intern)
 
     _export("agenda", file_format, warehouse, out, build, check=_region_check(region, False))
 
@@ -239,6 +230,6 @@ def export_comparison(
         file_format,
         warehouse,
         out,
-        lambda con, found: comparison(con, found, filters, intern=intern),
+        lambda warehouse, found: comparison(warehouse, found, filters, intern=intern),
         check=_region_check(region, True),
     )

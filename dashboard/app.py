@@ -15,9 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import presentation, sidebar, strings
 from dashboard.components import synthetic_banner
-from dashboard.connection import connect, warehouse_path
+from dashboard.connection import connect, read, warehouse_path
 from dashboard.context import PageContext, set_context
-from dashboard.warehouse import read_warehouse
+from readmodel.warehouse import WarehouseProblem
 
 st.set_page_config(page_title=strings.APP_TITLE, page_icon="🏘️", layout="wide")
 
@@ -36,8 +36,13 @@ navigation = st.navigation(
     ]
 )
 
-con = connect()
-warehouse = read_warehouse(con) if con is not None else None
+try:
+    con = connect()
+    warehouse = read(con) if con is not None else None
+except WarehouseProblem as problem:
+    st.title(strings.APP_TITLE)
+    st.error(f"{problem} ({warehouse_path()})", icon="⚠️")
+    st.stop()
 if warehouse is None:
     st.title(strings.APP_TITLE)
     message = strings.NO_WAREHOUSE if con is None else strings.EMPTY_WAREHOUSE
@@ -47,7 +52,7 @@ if warehouse is None:
 # Presentation mode hides the sidebar and keeps the selection of the URL (or session).
 presenting = presentation.active()
 filters = (
-    presentation.filters(warehouse.region_names, warehouse.municipality_names)
+    presentation.filters(warehouse)
     if presenting
     else sidebar.render(
         first_day=warehouse.first_day,

@@ -6,6 +6,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import strings
+from etl import settings
+from etl.metrics import few_cases
+from etl.metrics.registry import Metric, comparable, metric
+from readmodel import format
+from readmodel import strings as labels
+
+MEASURE_PARAM = "maat"
 
 
 def synthetic_banner() -> None:
@@ -36,63 +43,101 @@ def headline_metric(
     Shares follow the small-numbers rule: below SUPPRESS_BELOW cases no percentage, below
     SMALL_NUMBERS a 'weinig gevallen' note.
     """
-    from dashboard.describe import count_text, share_text
-    from dashboard.small_numbers import few_cases, suppressed
-
     if total is None:
-        delta = strings.DELTA_COUNT.format(delta=count - previous) if previous is not None else None
-        st.metric(label, count_text(count), delta=delta, delta_color="off", help=help)
-        return
-    if suppressed(total):
-        st.metric(label, count_text(count), help=help)
-        st.caption(
-            strings.OF_TOTAL.format(count=count_text(count), total=count_text(total))
-            + f" · {strings.TOO_FEW_TO_SHOW}"
+        delta = (
+            strings.DELTA_COUNT.format(delta=format.signed(count - previous))
+            if previous is not None
+            else None
         )
+        st.metric(label, format.count(count), delta=delta, delta_color="off", help=help)
+        return
+    of_total = strings.OF_TOTAL.format(count=format.count(count), total=format.count(total))
+    if few_cases(total, settings.suppress_below()):
+        st.metric(label, format.count(count), help=help)
+        st.caption(f"{of_total} · {labels.TOO_FEW_TO_SHOW}")
         return
     delta = None
-    if previous is not None and previous_total and not suppressed(previous_total):
-        points = (count / total - previous / previous_total) * 100
-        delta = strings.DELTA_POINTS.format(delta=points)
-    st.metric(label, share_text(count / total), delta=delta, delta_color="off", help=help)
-    note = strings.OF_TOTAL.format(count=count_text(count), total=count_text(total))
-    st.caption(note + (f" · {strings.FEW_CASES}" if few_cases(total) else ""))
+    if (
+        previous is not None
+        and previous_total
+        and not few_cases(previous_total, settings.suppress_below())
+    ):
+        change = (count / total - previous / previous_total) * 100
+        delta = strings.DELTA_POINTS.format(delta=format.points(change))
+    st.metric(label, format.percent(count / total), delta=delta, delta_color="off", help=help)
+    few = few_cases(total, settings.small_numbers())
+    st.caption(of_total + (f" · {labels.FEW_CASES}" if few else ""))
 
 
-MEASURE_PARAM = "maat"
-
-
-def measure_picker(container, key: str, default: str = "resolved_share"):
+def measure_picker(container, key: str, default: str = "resolved_share") -> Metric:
     """The measure selectbox shared by compare and map, kept in the URL as ?maat=."""
-    from dashboard import measures
-
-    keys = [m.key for m in measures.MEASURES]
+    keys = [m.key for m in comparable()]
     if key not in st.session_state:
         wanted = st.query_params.get(MEASURE_PARAM)
         st.session_state[key] = wanted if wanted in keys else default
     chosen = container.selectbox(
-        strings.MEASURE, keys, format_func=lambda k: measures.BY_KEY[k].label, key=key
+        strings.MEASURE, keys, format_func=lambda k: metric(k).label, key=key
     )
     st.query_params[MEASURE_PARAM] = chosen
-    return measures.BY_KEY[chosen]
+    return metric(chosen)
 
 
-def image_downloads(figure: go.Figure, stem: str, *, width: int = 1100, height: int = 760) -> None:
-    """PNG and SVG of a figure, drawn by kaleido only when a button is clicked."""
-    from reports import images
+def unit(found: Metric) -> str:
+    """How a figure is written: as a percentage or as a number."""
+    return format.PERCENT if found.is_share else format.NUMBER
 
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(
-        strings.DOWNLOAD_PNG,
-        data=lambda: images.png(figure, width, height),
-        file_name=f"{stem}.png",
-        mime="image/png",
-        key=f"{stem}_png",
+
+def number_columns(figure_unit: str) -> dict:
+    """Column formats of a comparison table (readmodel.tables.comparison_frame)."""
+    number = "%.0f%%" if figure_unit == format.PERCENT else "%.1f"
+    return {
+        labels.COL_POPULATION: st.column_config.NumberColumn(format="localized"),
+        labels.COL_VALUE: st.column_config.NumberColumn(format=number),
+        labels.COL_LOW: st.column_config.NumberColumn(format=number),
+        labels.COL_HIGH: st.column_config.NumberColumn(format=number),
+        labels.COL_RANK: st.column_config.NumberColumn(format="%d"),
+    }
+
+
+def top_charts(con, filters, selection: str, titles: tuple[str, str], keys: tuple[str, str]):
+    """The most reported categories and themes of a selection, side by side."""
+    from charts.overview import ranked_bars
+    from etl.vocabularies import CATEGORIES, THEMES
+    from readmodel.overview import top
+
+    columns = st.columns(2)
+    for column, dimension, vocabulary, title, what, key in (
+        (columns[0], "category", CATEGORIES, titles[0], "soort", keys[0]),
+        (columns[1], "theme", THEMES, titles[1], "thema", keys[1]),
+    ):
+        with column:
+            chart(
+                ranked_bars(top(con, filters, dimension), vocabulary.labels(), title),
+                strings.TOP_CAPTION.format(what=what, selection=selection),
+                key=key,
+            )
+
+
+def trend_chart(ctx, filters, selection: str, key: str) -> None:
+    """Obstacles per quarter with the share resolved within 90 days (the honest trend)."""
+    from datetime import timedelta
+
+    from charts.overview import quarter_trend
+    from readmodel.overview import per_quarter
+
+    quarters = per_quarter(ctx.con, filters, first_day=ctx.first_day, as_of=ctx.as_of)
+    cutoff = format.day(ctx.as_of - timedelta(days=90))
+    chart(
+        quarter_trend(quarters),
+        strings.TREND_CAPTION.format(cutoff=cutoff, selection=selection),
+        key=key,
     )
-    right.download_button(
-        strings.DOWNLOAD_SVG,
-        data=lambda: images.svg(figure, width, height),
-        file_name=f"{stem}.svg",
-        mime="image/svg+xml",
-        key=f"{stem}_svg",
-    )
+
+
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$:"})
+
+
+def plain(text: object) -> str:
+    """Text from data made safe inside a Markdown string: every Markdown character escaped,
+    so an id like ![t](http://...) shows as written and loads nothing."""
+    return str(text).translate(_MARKDOWN)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
 
 from etl import settings
+from readmodel import strings
+from readmodel.warehouse import Warehouse, WarehouseProblem, read_warehouse
 
 
 @dataclass
@@ -25,11 +27,15 @@ class _Open:
     path: str
     stamp: tuple[int, int]
     connection: duckdb.DuckDBPyConnection
+    # What the read layer knows of this file (its load, names, regions): read once per file.
+    warehouse: Warehouse | None = None
 
 
 ALIAS = "warehouse"
 _lock = threading.Lock()
 _current: _Open | None = None
+# The file each thread's last cursor reads, so `read` matches the cursor it is given.
+_opened = threading.local()
 
 
 def warehouse_path() -> Path:
@@ -43,6 +49,8 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 def connect() -> duckdb.DuckDBPyConnection | None:
     """A cursor on the current warehouse, or None when there is no warehouse file yet.
+
+    Raises WarehouseProblem (a Dutch message) when the file cannot be opened as a database.
 
     Each caller gets its own cursor: Streamlit serves sessions from several threads and a
     DuckDB connection must not be used by two threads at once.
@@ -59,11 +67,28 @@ def connect() -> duckdb.DuckDBPyConnection | None:
             if previous is not None:
                 previous.connection.close()
         cursor = _current.connection.cursor()
+        _opened.file = _current
     cursor.execute(f"USE {ALIAS}")
     return cursor
 
 
+def read(cursor: duckdb.DuckDBPyConnection) -> Warehouse | None:
+    """The warehouse behind a cursor from `connect`: read once per file, then reused with
+    the caller's own cursor (the names and the load do not change until the file does)."""
+    opened: _Open | None = getattr(_opened, "file", None)
+    known = opened.warehouse if opened is not None else None
+    if known is None:
+        known = read_warehouse(cursor)
+        if opened is not None:
+            opened.warehouse = known
+    return replace(known, con=cursor) if known is not None else None
+
+
 def _attach(path: Path) -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect()
-    connection.execute(f"ATTACH ? AS {ALIAS} (READ_ONLY)", [str(path)])
+    try:
+        connection.execute(f"ATTACH ? AS {ALIAS} (READ_ONLY)", [str(path)])
+    except duckdb.Error as exc:  # an empty, corrupt or foreign file at the warehouse path
+        connection.close()
+        raise WarehouseProblem(strings.UNREADABLE_WAREHOUSE) from exc
     return connection

@@ -1,13 +1,15 @@
-"""What every page needs, computed once per run by app.py: connection, selection, load."""
+"""What every page needs, computed once per run by app.py: the warehouse and the selection."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import streamlit as st
 
-from dashboard.filters import Filters
-from dashboard.warehouse import Warehouse
+from readmodel.comparison import Inputs, inputs
+from readmodel.describe import describe
+from readmodel.selection import Filters
+from readmodel.warehouse import Warehouse
 
 _KEY = "_omzien_page_context"
 
@@ -20,10 +22,16 @@ class PageContext(Warehouse):
 
     @classmethod
     def of(cls, warehouse: Warehouse, filters: Filters) -> PageContext:
-        return cls(**warehouse.fields(), filters=filters)
+        values = {f.name: getattr(warehouse, f.name) for f in fields(Warehouse)}
+        return cls(**values, filters=filters)
 
     def selection_text(self, filters: Filters | None = None) -> str:
-        return self.selection(filters or self.filters)
+        """The selection in plain Dutch: period, place, themes, ..."""
+        return describe(self, filters or self.filters)
+
+    def inputs(self, filters: Filters | None = None) -> Inputs:
+        """The counts per municipality of the selection (readmodel.comparison.inputs)."""
+        return inputs(self, filters or self.filters)
 
 
 def set_context(context: PageContext) -> None:

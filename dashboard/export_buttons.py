@@ -1,4 +1,5 @@
-"""Export buttons for the fact sheet, the agenda brief and the regional comparison.
+"""Export buttons for the fact sheet, the agenda brief and the regional comparison, and
+image downloads of figures: the dashboard's one entry into reports/.
 
 One call per page. Building a deck takes seconds (figures are drawn by Chromium), so a
 click on a format first builds the file under st.status, then offers it for download;
@@ -7,11 +8,12 @@ the file is kept for the same selection and load until something changes.
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import strings
 from dashboard.context import page_context
 from etl import settings
-from reports import strings
 from reports.output import FORMATS, MIME, file_name
 
 _STORE = "_export_{kind}"
@@ -26,11 +28,11 @@ def build(kind: str, code: str | None, file_format: str) -> bytes:
 
     ctx = page_context()
     if kind == "gemeente":
-        report = factsheet(ctx.con, code, ctx.filters)
+        report = factsheet(ctx, code, ctx.filters)
     elif kind == "vergelijking":
-        report = comparison(ctx.con, code, ctx.filters)
+        report = comparison(ctx, code, ctx.filters)
     else:
-        report = agenda_brief(ctx.con, ctx.filters)
+        report = agenda_brief(ctx, ctx.filters)
     return render(report, file_format)
 
 
@@ -41,13 +43,13 @@ def render(kind: str, code: str | None = None) -> None:
     from reports.model import NothingToReport
 
     ctx = page_context()
-    wanted = (code, ctx.filters, int(ctx.load["load_id"]))
+    wanted = (code, ctx.filters, ctx.load_id)
     store = _STORE.format(kind=kind)
     title = strings.EXPORT_TITLES[kind] + (
         f" {ctx.region_names.get(code, '')}" if kind == "vergelijking" else ""
     )
     with st.expander(f"{strings.DOWNLOAD_HEADER}: {title.strip()}", icon=":material/download:"):
-        st.caption(strings.DOWNLOAD_HELP.format(suppress_below=settings.suppress_below()))
+        st.caption(strings.EXPORT_HELP.format(suppress_below=settings.suppress_below()))
         columns = st.columns(len(FORMATS[kind]) + 1)
         for column, file_format in zip(columns, FORMATS[kind], strict=False):
             if column.button(
@@ -78,3 +80,24 @@ def render(kind: str, code: str | None = None) -> None:
                 key=f"download_{kind}",
                 type="primary",
             )
+
+
+def image_downloads(figure: go.Figure, stem: str, *, width: int = 1100, height: int = 760) -> None:
+    """PNG and SVG of a figure, drawn by kaleido only when a button is clicked."""
+    from reports import images
+
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        strings.DOWNLOAD_PNG,
+        data=lambda: images.png(figure, width, height),
+        file_name=f"{stem}.png",
+        mime="image/png",
+        key=f"{stem}_png",
+    )
+    right.download_button(
+        strings.DOWNLOAD_SVG,
+        data=lambda: images.svg(figure, width, height),
+        file_name=f"{stem}.svg",
+        mime="image/svg+xml",
+        key=f"{stem}_svg",
+    )

@@ -13,8 +13,9 @@ from datetime import date
 import streamlit as st
 
 from dashboard import strings
-from dashboard.filters import PARAMS, Filters, from_query_params
 from etl.vocabularies import CATEGORIES, LEVELS, PHASES, THEMES
+from readmodel import strings as labels
+from readmodel.selection import PARAMS, Filters, from_query_params
 
 KEY_PERIOD = "filter_period"
 KEY_REGION = "filter_region"
@@ -66,7 +67,8 @@ def render(
         wanted = from_query_params(
             url, regions=tuple(region_names), municipalities=tuple(municipalities)
         )
-        _adopt(wanted, first_day, as_of)
+        # A link may carry any date: clamped to the data, it can never break the widget.
+        _adopt(wanted.within(first_day, as_of), first_day, as_of)
     elif st.session_state.get(_DATA_BOUNDS) != (first_day, as_of):
         # A new load changed the data's first day or as-of day: re-anchor the period
         # ("all" stays "all", a chosen period is clamped to what the data now cover).
@@ -89,7 +91,7 @@ def render(
         region = st.selectbox(
             strings.FILTER_REGION,
             [ALL, *region_names],
-            format_func=lambda code: region_names.get(code, strings.WHOLE_PROVINCE),
+            format_func=lambda code: region_names.get(code, labels.WHOLE_PROVINCE),
             key=KEY_REGION,
         )
         in_region = [

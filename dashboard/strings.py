@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from etl.messages import SOURCE_LABELS as ETL_SOURCE_LABELS
-
 APP_TITLE = "Omzien – signalen van bewonersinitiatieven"
 
 # Navigation (titles); the URL paths live in dashboard/app.py.
@@ -46,18 +44,11 @@ FILTER_CATEGORIES = "Soort knelpunt"
 FILTER_PHASE = "Fase van het initiatief"
 FILTER_LEVEL = "Niveau van oplossing"
 ALL_MUNICIPALITIES = "Alle gemeenten"
-WHOLE_PROVINCE = "Hele provincie"
 ALL = "Alle"
 ALL_THEMES = "Alle thema's"
 ALL_CATEGORIES = "Alle soorten"
 RESET_FILTERS = "Filters wissen"
 
-# Selection descriptions
-PERIOD = "gemeld {start} t/m {end}"
-THEMES_PREFIX = "thema "
-CATEGORIES_PREFIX = "soort "
-PHASE_TEXT = "{phase}e initiatieven"
-LEVEL_PREFIX = "op te lossen door "
 
 # Overview page
 OVERVIEW_INTRO = (
@@ -84,12 +75,14 @@ HELP_STALE = (
     "peildatum al meer dan 90 dagen geleden zijn gemeld."
 )
 OF_TOTAL = "{count} van {total}"
-FEW_CASES = "weinig gevallen"
-TOO_FEW_TO_SHOW = "te weinig gevallen"
-DELTA_COUNT = "{delta:+d} t.o.v. vorige periode"
-DELTA_POINTS = "{delta:+.0f} procentpunt t.o.v. vorige periode"
+DELTA_COUNT = "{delta} t.o.v. vorige periode"
+DELTA_POINTS = "{delta} procentpunt t.o.v. vorige periode"
 TREND_CAPTION = (
-    "Aantal gemelde knelpunten per kwartaal en hoeveel daarvan nu (deels) opgelost zijn; "
+    "Staven: gemelde knelpunten per kwartaal; gearceerd: een onvolledig kwartaal, het "
+    "lopende ('(lopend)') of een dat de gekozen periode afkapt ('(deels)'). Lijn: het "
+    "aandeel dat binnen 90 dagen (deels) werd opgelost, alleen over knelpunten die al 90 "
+    "dagen gevolgd konden worden (gemeld tot {cutoff}); jongere knelpunten tellen niet "
+    "mee, zodat recente kwartalen niet lager lijken omdat ze minder tijd kregen. "
     "{selection}."
 )
 TOP_CATEGORIES = "Meest gemelde soorten knelpunten"
@@ -125,10 +118,6 @@ AGENDA_NONE_RECURRING = (
     "regio of de hele provincie (zijbalk) om te zien wat terugkomt. Hieronder staan de "
     "knelpunten van de selectie zelf."
 )
-AGENDA_CHART_TITLE = "Terugkerende knelpunten en wie ze moet oplossen"
-AGENDA_CHART_TITLE_ALL = "Knelpunten in de selectie en wie ze moet oplossen"
-AGENDA_CHART_AXIS = "In hoeveel gemeenten"
-AGENDA_CHART_LEVELS = "Op te lossen door"
 AGENDA_CHART_CAPTION = (
     "De {count} agendapunten die in de meeste gemeenten voorkomen: links in hoeveel "
     "gemeenten, rechts op welk niveau hun knelpunten volgens de melders moeten worden "
@@ -145,51 +134,6 @@ AGENDA_TREND_NOTE = (
 AGENDA_TREND_SHORT_NOTE = (
     "Trend: de gekozen periode is korter dan 24 maanden, dus er is geen trend te bepalen."
 )
-COL_AGENDA_RANK = "Rang"
-COL_ITEM = "Agendapunt"
-COL_CATEGORY = "Soort knelpunt"
-COL_THEME = "Thema"
-COL_MUNICIPALITIES = "Gemeenten"
-COL_INITIATIVES = "Initiatieven"
-COL_OBSTACLES = "Knelpunten"
-COL_UNRESOLVED = "Onopgelost"
-COL_UNRESOLVED_SHARE = "% onopgelost"
-COL_SEVERE_SHARE = "% ernst hoog"
-COL_TREND = "Trend"
-COL_LEVEL = "Op te lossen door"
-HELP_AGENDA_MUNICIPALITIES = "Aantal verschillende gemeenten met minstens één zo'n knelpunt."
-HELP_AGENDA_INITIATIVES = (
-    "Aantal verschillende initiatieven dat zo'n knelpunt meldde (meldingen zonder "
-    "initiatief tellen niet mee)."
-)
-HELP_AGENDA_UNRESOLVED = (
-    "Knelpunten zonder reactie 'opgelost' of 'deels opgelost' op de peildatum, van de "
-    "knelpunten in de kolom Knelpunten."
-)
-HELP_AGENDA_SEVERE = (
-    "Knelpunten met ernst hoog (3), van de knelpunten waarvan de ernst is opgegeven."
-)
-HELP_AGENDA_TREND = (
-    "Stijgend of dalend: de laatste 12 maanden verschillen meer van de 12 maanden ervoor "
-    "dan toeval verklaart (95%-interval, Wilson, voor het aandeel van de laatste 12 "
-    "maanden). Geen duidelijk verschil: het verschil kan toeval zijn (dus niet per se "
-    "gelijk). Te weinig gegevens: minder dan {minimum} meldingen in die 24 maanden."
-)
-HELP_AGENDA_LEVEL = (
-    "Het niveau (gemeente, regio, provincie, rijk) waar de meeste van deze knelpunten "
-    "volgens de melders moeten worden opgelost."
-)
-TREND_UP = "stijgend"
-# Not "gelijk": 25 -> 40 reports can still be chance, and then "gelijk" would mislead.
-TREND_FLAT = "geen duidelijk verschil"
-TREND_DOWN = "dalend"
-TREND_FEW = "te weinig gegevens"
-TREND_SHORT = "periode te kort"
-# "alleen gemeente", "vooral rijk (60%)" (half or more), "meest regio (40%)".
-LEVEL_ONLY = "alleen"
-LEVEL_MOSTLY = "vooral"
-LEVEL_MOST = "meest"
-LEVEL_UNKNOWN = "onbekend"
 
 # Knelpunten verkennen page (/knelpunten)
 OBSTACLES_INTRO = (
@@ -220,27 +164,10 @@ DOWNLOAD_HELP = (
 HISTORY_HEADER = "Reactiegeschiedenis"
 HISTORY_PICK = "Knelpunt"
 HISTORY_SUMMARY = (
-    "**{obstacle_id}** · {municipality} · gemeld {reported} · {category} · {theme} · "
-    "status: {status}"
+    "{obstacle_id} · {municipality} · gemeld {reported} · {category} · {theme} · status: {status}"
 )
 HISTORY_NONE = "Nog geen reactie op dit knelpunt (gemeld {reported}, peildatum {as_of})."
 HISTORY_CAPTION = "Alle reacties op dit knelpunt tot de peildatum {as_of}, oudste eerst."
-NO_RESPONSE_YET = "nog geen reactie"
-COL_ID = "Nummer"
-COL_REPORTED = "Gemeld op"
-COL_SEVERITY = "Ernst"
-COL_STATUS = "Status"
-COL_FIRST_RESPONSE = "Eerste reactie"
-COL_DAYS_TO_RESPONSE = "Dagen tot eerste reactie"
-COL_RESOLVED = "(Deels) opgelost op"
-COL_DESCRIPTION = "Omschrijving"
-COL_RESPONSE_DATE = "Datum"
-COL_OUTCOME = "Uitkomst"
-COL_NOTE = "Toelichting"
-HELP_DAYS_TO_RESPONSE = (
-    "Dagen tussen melding en eerste reactie (van welke uitkomst ook); 'nog geen reactie' "
-    "als er op de peildatum geen reactie is."
-)
 PROVENANCE_AS_OF = "Peildatum"
 PROVENANCE_LOAD = "Load"
 PROVENANCE_SELECTION = "Selectie"
@@ -260,11 +187,6 @@ QUALITY_INTRO = (
     "zijbalk gelden hier niet: deze pagina gaat over alle gegevens."
 )
 QUALITY_LOAD_HEADER = "Laatste load"
-METRIC_AS_OF = "Peildatum"
-METRIC_LOAD = "Load"
-METRIC_FILES = "Bestanden"
-METRIC_LOADED = "Rijen geladen"
-METRIC_REJECTED = "Rijen afgekeurd"
 HELP_AS_OF = "Gegevens tot en met deze dag; latere datums zijn afgekeurd."
 HELP_LOADED = "Rijen die als geldige, laatste versie in het warehouse staan, over alle bestanden."
 HELP_REJECTED = "Rijen die een regel van het invoercontract braken, over alle bestanden."
@@ -272,10 +194,6 @@ QUALITY_LOAD_TEXT = (
     "Load {load_id} liep van {started} tot {finished}: {status}. Provincie {province}."
 )
 QUALITY_SYNTHETIC = "Deze load bevat SYNTHETISCHE demogegevens."
-LOAD_STATUS = {
-    "completed": "voltooid zonder afgekeurde rijen",
-    "completed_with_rejects": "voltooid, met afgekeurde rijen",
-}
 QUALITY_FRESHNESS_HEADER = "Actualiteit"
 METRIC_LOAD_AGE = "Dagen sinds de load"
 HELP_LOAD_AGE = "Dagen tussen het einde van de laatste load en vandaag."
@@ -297,8 +215,6 @@ QUALITY_FILES_CAPTION = (
 )
 QUALITY_REJECTS_HEADER = "Afgekeurde rijen"
 QUALITY_NO_REJECTS = "Deze load keurde geen enkele rij af."
-QUALITY_REJECTS_CHART = "Afkeuringen per reden"
-QUALITY_REJECTS_AXIS = "aantal afkeuringen"
 QUALITY_REJECTS_CAPTION = (
     "Aantal afkeuringen per regel en bestand in load {load_id} (peildatum {as_of}). Een rij "
     "die twee regels breekt telt twee keer; een heel afgekeurd bestand telt één keer."
@@ -306,7 +222,8 @@ QUALITY_REJECTS_CAPTION = (
 QUALITY_REJECTS_LIST = "Alle afgekeurde rijen"
 QUALITY_REJECTS_LIST_CAPTION = (
     "De waarde zoals geschreven (persoonsgegevens afgeschermd) en de reden, om terug te "
-    "geven aan wie het formulier bijhoudt. {count} afkeuring(en)."
+    "geven aan wie het formulier bijhoudt. {count} afkeuring(en); hier de eerste {shown}, "
+    "de download bevat ze alle."
 )
 DOWNLOAD_REJECTS = "Download afgekeurde rijen (CSV voor Excel)"
 QUALITY_WARNINGS_HEADER = "Waarschuwingen"
@@ -320,84 +237,6 @@ QUALITY_DEFINITIONS_CAPTION = (
     "Elk cijfer van de scorekaart, één keer gedefinieerd (etl/metrics/definitions.py)."
 )
 QUALITY_TERMS_CAPTION = "Begrippen van de sociale agenda en de knelpuntenlijst."
-COL_PATH = "Bestand"
-COL_SOURCE = "Bron"
-COL_READ = "Gelezen"
-COL_LOADED = "Geladen"
-COL_REJECTED = "Afgekeurd"
-COL_SUPERSEDED = "Vervangen"
-COL_ERASED = "Verwijderd"
-COL_ERROR = "Fout"
-COL_RULE = "Regel"
-COL_FIELD = "Veld"
-COL_COUNT = "Aantal"
-COL_EXAMPLE = "Voorbeeld"
-COL_ROW = "Rij"
-COL_REASON = "Reden"
-COL_KIND = "Soort"
-COL_MESSAGE = "Melding"
-COL_STARTED = "Begonnen"
-COL_FINISHED = "Klaar"
-COL_LOAD_STATUS = "Status"
-COL_SYNTHETIC = "Synthetisch"
-COL_TERM = "Begrip"
-COL_MEANING = "Betekenis"
-COL_DEF_NUMERATOR = "Wat telt (teller)"
-COL_DEF_DENOMINATOR = "Waarover (noemer)"
-COL_DEF_PERIOD = "Periode"
-COL_DEF_CENSORING = "Open knelpunten"
-COL_DEF_INTERVAL = "Interval"
-COL_DEF_NOTE = "Let op"
-# The sources' Dutch names are the ETL's (one list, boundaries included).
-SOURCE_LABELS = ETL_SOURCE_LABELS
-WARNING_KINDS = {
-    "unmatched_file": "bestand zonder bron",
-    "unknown_columns": "onbekende kolommen",
-}
-# etl.rejects.rule -> what the rule checks, in a few words (the row's reason says more).
-RULE_LABELS = {
-    "required": "verplicht veld leeg",
-    "extra_fields": "meer velden dan de kopregel",
-    "date_invalid": "ongeldige datum",
-    "date_after_as_of": "datum na de peildatum",
-    "date_before_1900": "datum voor 1900",
-    "count_invalid": "geen geldig aantal",
-    "municipality_unknown": "onbekende gemeente",
-    "municipality_ambiguous": "gemeente niet eenduidig",
-    "municipality_out_of_scope": "gemeente buiten de provincie",
-    "initiative_unknown": "onbekend initiatief",
-    "initiative_rejected": "initiatief zelf afgekeurd",
-    "obstacle_unknown": "onbekend knelpunt",
-    "obstacle_rejected": "knelpunt zelf afgekeurd",
-    "response_before_report": "reactie vóór de melding",
-    "alias_code_unknown": "onbekende CBS-code in alias",
-    "file_rejected": "hele bestand afgekeurd",
-    "unknown_theme": "onbekend thema",
-    "unknown_category": "onbekende soort",
-    "unknown_severity": "onbekende ernst",
-    "unknown_level": "onbekend niveau",
-    "unknown_outcome": "onbekende uitkomst",
-    "unknown_legal_form": "onbekende rechtsvorm",
-    "unknown_phase": "onbekende fase",
-}
-# Terms the agenda and the obstacle list use; the scorecard's figures are in etl.metrics.
-PAGE_TERMS = (
-    (
-        "Agendapunt",
-        "Een soort knelpunt binnen een thema (bijvoorbeeld Financiering en subsidie · "
-        "Zorg en welzijn), of alleen de soort.",
-    ),
-    ("Terugkerend", "Een agendapunt dat in minstens twee gemeenten voorkomt."),
-    (
-        "Gemeenten, initiatieven",
-        "Aantal verschillende gemeenten of initiatieven met zo'n knelpunt.",
-    ),
-    ("Onopgelost", HELP_AGENDA_UNRESOLVED),
-    ("% ernst hoog", HELP_AGENDA_SEVERE),
-    ("Trend", HELP_AGENDA_TREND),
-    ("Op te lossen door", HELP_AGENDA_LEVEL),
-    ("Dagen tot eerste reactie", HELP_DAYS_TO_RESPONSE),
-)
 
 # Compare page
 COMPARE_INTRO = (
@@ -406,17 +245,15 @@ COMPARE_INTRO = (
     "Selectie: {selection}."
 )
 MEASURE = "Maat"
-BIG_CITY_APART = "Stad Utrecht apart tonen"
+BIG_CITY_APART = "{city} apart tonen"
 BIG_CITY_APART_HELP = (
-    "Utrecht is veel groter dan de rest; toon de stad los van de overige gemeenten."
+    "De grote stad is veel groter dan de rest; toon haar los van de overige gemeenten."
 )
 OVERDISPERSION = "Corrigeer trechter voor overdispersie"
 OVERDISPERSION_HELP = (
     "Verbreedt de controlegrenzen met een factor √φ als gemeenten onderling meer verschillen "
     "dan toeval verklaart (Spiegelhalter 2005)."
 )
-PROVINCE_NAME = "Provincie Utrecht"
-PROVINCE_WITHOUT_CITY = "Provincie zonder stad Utrecht"
 DOT_CAPTION = (
     "{measure} per gemeente met 95%-interval; * = minder dan {few} gevallen (niet "
     "gerangschikt); lijnen: provincie en regio's. {selection}."
@@ -427,18 +264,7 @@ FUNNEL_CAPTION = (
     "stippellijnen ligt wat door toeval te verwachten is (95% en 99,8%). {selection}."
 )
 FUNNEL_PHI = "Grenzen verbreed met overdispersiefactor φ = {phi}."
-CITY_FIGURE = "Stad Utrecht"
 TABLE_HEADER = "Tabel"
-COL_MUNICIPALITY = "Gemeente"
-COL_REGION = "Regio"
-COL_POPULATION = "Inwoners"
-COL_CASES = "Gevallen"
-COL_VALUE = "Waarde"
-COL_LOW = "Ondergrens 95%"
-COL_HIGH = "Bovengrens 95%"
-COL_VERDICT = "T.o.v. provincie"
-COL_RANK = "Rang"
-COL_FEW = "Weinig gevallen"
 
 # Profile page
 PROFILE_TITLE = "Gemeenteprofiel: {name}"
@@ -463,10 +289,6 @@ PROFILE_TABLE_CAPTION = (
     "Tussen haakjes het 95%-interval. 'Hoger'/'lager': het hele interval van de gemeente "
     "ligt boven/onder de waarde van de provincie of regio. {selection}."
 )
-PROFILE_COL_MEASURE = "Maat"
-PROFILE_COL_OWN = "Gemeente"
-PROFILE_COL_VS_PROVINCE = "T.o.v. provincie"
-PROFILE_COL_VS_REGION = "T.o.v. {region}"
 PROFILE_CATEGORIES = "Soorten knelpunten"
 PROFILE_THEMES = "Thema's"
 PROFILE_STATUS = "Waar de knelpunten nu staan"
@@ -478,7 +300,6 @@ PROFILE_KM_CAPTION = (
     "Kaplan-Meier: aandeel knelpunten met een eerste reactie na zoveel dagen, met 95%-band. "
     "Knelpunten zonder reactie tellen mee tot de peildatum. {selection}."
 )
-PROFILE_TREND_CAPTION = "Gemelde en (deels) opgeloste knelpunten per kwartaal; {selection}."
 
 # Map page
 NAV_MAP = "Kaart"
@@ -508,3 +329,44 @@ DOWNLOAD_PNG = "Afbeelding (PNG)"
 DOWNLOAD_SVG = "Afbeelding (SVG)"
 MAP_OPEN = "Open het profiel van"
 MAP_OPEN_BUTTON = "Naar gemeenteprofiel"
+
+# --- dashboard download buttons and presentation mode ---------------------------------
+
+FORMAT_LABELS = {"pptx": "PowerPoint", "pdf": "PDF", "md": "Markdown"}
+EXPORT_TITLES = {
+    "gemeente": "Feitenblad",
+    "agenda": "Sociale agenda",
+    "vergelijking": "Vergelijking",
+}
+DOWNLOAD_HEADER = "Exporteren"
+EXPORT_HELP = (
+    "Met de filters van de zijbalk, voor het publiek: geen percentages bij minder dan "
+    "{suppress_below} knelpunten en geen omschrijvingen. Bron en peildatum staan op elke "
+    "pagina."
+)
+DOWNLOAD_BUSY = "Export maken: cijfers verzamelen en figuren tekenen ..."
+DOWNLOAD_READY = "Klaar: {name}"
+DOWNLOAD_FAILED = "De export is mislukt: {error}"
+
+PRESENT_TOGGLE = "Presentatiemodus"
+PRESENT_TOGGLE_HELP = (
+    "Grote letters, geen zijbalk, één boodschap per scherm; vorige/volgende met de knoppen. "
+    "De selectie van de zijbalk blijft gelden."
+)
+PRESENT_EXIT = "Presentatie verlaten"
+PRESENT_NEXT = "Volgende"
+PRESENT_PREVIOUS = "Vorige"
+PRESENT_COUNTER = "{number} / {total}"
+PRESENT_OVERVIEW = "{obstacles} knelpunten gemeld, {resolved} (deels) opgelost"
+PRESENT_OVERVIEW_NOTE = "{initiatives} initiatieven · {answered} beantwoord"
+PRESENT_COMPARE = "{measure}: {outside}"
+PRESENT_ALL_INSIDE = "gemeenten binnen de verwachte variatie"
+PRESENT_SOME_OUTSIDE = "{count} gemeente(n) wijken duidelijk af"
+PRESENT_MAP = "{measure} per gemeente"
+PRESENT_AGENDA = "Nummer één op de agenda: {item}"
+PRESENT_AGENDA_NOTE = "{municipalities} gemeenten · {obstacles} knelpunten · {level}"
+PRESENT_PROFILE = "{name}: eerste reactie binnen 30 dagen {value}"
+PRESENT_PROFILE_NOTE = "Provincie: {province} · {verdict} dan de provincie"
+PRESENT_PROFILE_FEW = "{name}: {count} knelpunt(en), te weinig voor percentages"
+PRESENT_EMPTY = "Geen knelpunten in deze selectie"
+PRESENT_EMPTY_NOTE = "Kies een langere periode of haal een filter weg."

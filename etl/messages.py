@@ -63,6 +63,8 @@ CLI = {
     "busy": "Er loopt al een ETL-run op {path}; wacht tot die klaar is.",
     "build_failed": "De ETL-run is mislukt ({error}).",
     "no_warehouse": "Er is nog geen warehouse op {path}; draai eerst 'omzien etl run'.",
+    "unreadable_warehouse": "{path} kan niet als warehouse worden geopend: het bestand is "
+    "beschadigd of geen DuckDB-database. Bouw het opnieuw met 'omzien etl run'.",
     "unknown_load": "Load {load_id} bestaat niet; zie 'omzien etl status'.",
     "rejects_written": "{count} afgekeurde rij(en) geschreven naar {path}.",
     "demo_written": "Synthetische demo-exports geschreven naar {path} ({files} bestanden, "

@@ -18,7 +18,7 @@ import pandas as pd
 from etl import reference
 from etl.contract import ALIASES, DATA_SOURCES, ERASURES, INITIATIVES, OBSTACLES, RESPONSES, Source
 from etl.geo import BoundaryInput, load_boundaries
-from etl.marts import build_scorecard
+from etl.marts import build_marts
 from etl.messages import SCORECARD
 from etl.models import run_models
 from etl.validation import (
@@ -176,7 +176,7 @@ def transform(
     run_models(con, "core/responses", "core/obstacles")
 
     settings.progress(SCORECARD["progress"])
-    build_scorecard(con, settings.as_of)
+    build_marts(con)
 
 
 def file_outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

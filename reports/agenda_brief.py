@@ -1,26 +1,27 @@
 """The social agenda brief: recurring obstacles, ranked, and which level must solve them.
 
-Built from dashboard.queries.agenda, the query of the agenda page, so the brief and the
-page rank the same items with the same figures.
+Built from readmodel.agenda, the read-layer function of the agenda page, so the brief and
+the page rank the same items with the same figures.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-import duckdb
 import pandas as pd
 
-from dashboard import strings as page_strings
-from dashboard.describe import count_text
-from dashboard.filters import Filters
-from dashboard.queries.agenda import RECURRING_MIN, agenda
-from dashboard.queries.obstacles import obstacles
-from dashboard.tables import agenda_table, item_labels
+from charts import strings as chart_strings
 from etl import settings
 from etl.vocabularies import LEVELS
+from readmodel import format
+from readmodel import strings as page_strings
+from readmodel.agenda import RECURRING_MIN, agenda
+from readmodel.obstacles import obstacles
+from readmodel.selection import Filters
+from readmodel.tables import agenda_table, item_labels
+from readmodel.warehouse import Warehouse
 from reports import model, strings
-from reports.common import definitions_section, numbers, open_warehouse, provenance
+from reports.common import definitions_section, numbers, provenance
 
 TOP = 10
 TABLE_ROWS = 20
@@ -29,25 +30,24 @@ EXAMPLES_PER_ITEM = 3
 
 
 def agenda_brief(
-    con: duckdb.DuckDBPyConnection,
+    warehouse: Warehouse,
     filters: Filters | None = None,
     *,
     intern: bool = False,
     made_on: date | None = None,
 ) -> model.Report:
     """The brief for the selection; NothingToReport when it holds no obstacles."""
-    warehouse = open_warehouse(con)
     filters = filters or Filters()
-    items = agenda(con, filters, first_day=warehouse.first_day, as_of=warehouse.as_of)
+    items = agenda(warehouse.con, filters, first_day=warehouse.first_day, as_of=warehouse.as_of)
     if items.empty:
         raise model.NothingToReport(strings.AGENDA_EMPTY)
     recurring = items[items["recurring"]]
     shown = recurring if not recurring.empty else items
     summary = (
         strings.AGENDA_SUMMARY.format(
-            recurring=count_text(len(recurring)),
-            obstacles=count_text(recurring["obstacles"].sum()),
-            total=count_text(items["obstacles"].sum()),
+            recurring=format.count(len(recurring)),
+            obstacles=format.count(recurring["obstacles"].sum()),
+            total=format.count(items["obstacles"].sum()),
             minimum=RECURRING_MIN,
         )
         if not recurring.empty
@@ -68,7 +68,7 @@ def agenda_brief(
         ),
     ]
     if intern:
-        sections.append(_examples(con, filters, shown.head(EXAMPLE_ITEMS)))
+        sections.append(_examples(warehouse, filters, shown.head(EXAMPLE_ITEMS)))
     sections.append(definitions_section((), agenda_terms()))
     return model.Report(
         kind="agenda",
@@ -107,7 +107,7 @@ def top_chart(items: pd.DataFrame) -> model.BarChart:
     """In how many municipalities each of the first TOP items occurs (the ranking itself)."""
     top = items.head(TOP)
     return model.BarChart(
-        title=page_strings.AGENDA_CHART_AXIS,
+        title=chart_strings.AGENDA_CHART_AXIS,
         categories=tuple(item_labels(top)),
         series=(model.Series(strings.SERIES_MUNICIPALITIES, numbers(top["municipalities"])),),
         caption=strings.AGENDA_TOP_TEXT,
@@ -144,18 +144,18 @@ def public_table(items: pd.DataFrame) -> pd.DataFrame:
     rank = table[page_strings.COL_AGENDA_RANK].astype("string").mask(few, strings.NO_VALUE)
     table = table.assign(**{page_strings.COL_AGENDA_RANK: rank})
     share = page_strings.COL_UNRESOLVED_SHARE
-    table[share] = [strings.NO_VALUE if v != v else f"{v:.0f}%" for v in table[share]]
+    table[share] = [strings.NO_VALUE if v != v else format.percent(v / 100) for v in table[share]]
     if few.any():
         table[strings.AGENDA_COL_NOTE] = [strings.FEW_CASES if f else "" for f in few]
     return table
 
 
-def _examples(con: duckdb.DuckDBPyConnection, filters: Filters, items: pd.DataFrame):
+def _examples(warehouse: Warehouse, filters: Filters, items: pd.DataFrame):
     """Intern only: a few (redacted) descriptions per top item, newest first."""
     rows = []
     for item, row in zip(item_labels(items), items.itertuples(index=False), strict=True):
         narrowed = filters.with_(categories=(row.category,), themes=(row.theme,))
-        found = obstacles(con, narrowed, limit=EXAMPLES_PER_ITEM)
+        found = obstacles(warehouse.con, narrowed, limit=EXAMPLES_PER_ITEM)
         for example in found.itertuples(index=False):
             rows.append(
                 {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from dashboard.charts.theme import styled
+from charts.theme import styled
 from reports import model
 from reports.style import SERIES
 

@@ -1,7 +1,7 @@
-"""What every report needs from the warehouse: the load, names, provenance, definitions.
+"""What every report needs from the read layer: provenance, definitions, bar charts of counts.
 
-Pure functions over a DuckDB connection, through the dashboard's own queries, so a figure
-in an export is the figure on the screen.
+Reports are built from the same read-layer functions the dashboard uses, so a figure in an
+export is the figure on the screen.
 """
 
 from __future__ import annotations
@@ -9,25 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-import duckdb
 import pandas as pd
 
-from dashboard.charts.compare import NUMBER, PERCENT, interval_text
-from dashboard.describe import period_text
-from dashboard.filters import Filters
-from dashboard.queries.overview import top
-from dashboard.warehouse import Warehouse, read_warehouse
 from etl import settings
-from etl.metrics import definitions
+from etl.metrics.registry import metric
+from readmodel import format
+from readmodel.describe import describe, period_text
+from readmodel.overview import top
+from readmodel.selection import Filters
+from readmodel.warehouse import Warehouse
 from reports import model, strings
-
-
-def open_warehouse(con: duckdb.DuckDBPyConnection) -> Warehouse:
-    """The warehouse behind `con`; NothingToReport when it holds no load yet."""
-    warehouse = read_warehouse(con)
-    if warehouse is None:
-        raise model.NothingToReport(strings.NO_LOAD)
-    return warehouse
 
 
 def provenance(
@@ -35,9 +26,9 @@ def provenance(
 ) -> model.Provenance:
     return model.Provenance(
         as_of=warehouse.as_of,
-        load_id=int(warehouse.load["load_id"]),
+        load_id=warehouse.load_id,
         period=period_text(filters, warehouse.first_day, warehouse.as_of),
-        selection=warehouse.selection(filters),
+        selection=describe(warehouse, filters),
         synthetic=warehouse.synthetic,
         intern=intern,
         made_on=made_on or date.today(),
@@ -49,24 +40,22 @@ def provenance(
 def definitions_block(
     keys: Iterable[str], terms: Iterable[tuple[str, str]] = ()
 ) -> model.Definitions:
-    """The definitions of the figures used (etl.metrics.definitions), then extra terms.
+    """The registry's definitions of the figures used, then extra terms.
 
     The small-numbers and suppression rules are always added: every export applies them.
     """
-    wanted = [*keys, "small_numbers", "suppression"]
-    by_key = {d.key: d for d in definitions()}
     items = []
-    for key in dict.fromkeys(wanted):
-        d = by_key[key]
+    for key in dict.fromkeys([*keys, "small_numbers", "suppression"]):
+        found = metric(key)
         text = strings.DEF_LINE.format(
-            numerator=_sentence(d.numerator),
-            denominator=_sentence(d.denominator),
-            period=_sentence(d.period),
-            interval=_sentence(d.interval),
+            numerator=_sentence(found.numerator),
+            denominator=_sentence(found.denominator),
+            period=_sentence(found.period),
+            interval=_sentence(found.interval),
         )
-        if d.note:
-            text += strings.DEF_NOTE.format(note=d.note)
-        items.append((d.label, text))
+        if found.note:
+            text += strings.DEF_NOTE.format(note=found.note)
+        items.append((found.label, text))
     return model.Definitions((*items, *terms))
 
 
@@ -84,45 +73,39 @@ def definitions_section(
 
 
 def top_bars(
-    con: duckdb.DuckDBPyConnection,
+    warehouse: Warehouse,
     filters: Filters,
     dimension: str,
     labels: dict[str, str],
     title: str,
     caption: str,
 ) -> model.BarChart | None:
-    """Obstacles and resolved per category or theme (dashboard.queries.overview.top).
+    """Obstacles and resolved per category or theme (readmodel.overview.top).
 
     Counts only: the small-numbers rule hides percentages, not counts.
     """
-    frame = top(con, filters, dimension, limit=len(labels))
+    frame = top(warehouse.con, filters, dimension, limit=len(labels))
     if frame.empty:
         return None
     return model.BarChart(
         title=title,
         categories=tuple(labels.get(code, code) for code in frame["code"]),
         series=(
-            model.Series(strings.SERIES_OBSTACLES, _numbers(frame["obstacles"])),
-            model.Series(strings.SERIES_RESOLVED, _numbers(frame["resolved"])),
+            model.Series(strings.SERIES_OBSTACLES, numbers(frame["obstacles"])),
+            model.Series(strings.SERIES_RESOLVED, numbers(frame["resolved"])),
         ),
         value_axis=strings.COUNTED,
         caption=caption,
     )
 
 
-def _numbers(values: pd.Series) -> tuple[float | None, ...]:
-    return tuple(None if v != v else float(v) for v in values)
-
-
 def numbers(values: Iterable) -> tuple[float | None, ...]:
     """Chart values: floats, with None where a value is missing or suppressed."""
-    return _numbers(pd.Series(list(values), dtype="float64"))
+    return tuple(None if v != v else float(v) for v in pd.Series(list(values), dtype="float64"))
 
 
 def measure_text(value: float, low: float, high: float, is_share: bool) -> str:
     """'62% (44% – 77%)' as in the dashboard's tables; 'te weinig gevallen' when hidden."""
-    return interval_text(value, low, high, PERCENT if is_share else NUMBER, compact=True)
-
-
-def region_codes(warehouse: Warehouse) -> tuple[str, ...]:
-    return tuple(warehouse.region_names)
+    return format.interval(
+        value, low, high, format.PERCENT if is_share else format.NUMBER, compact=True
+    )

@@ -1,33 +1,29 @@
 """The regional comparison: the municipalities of one region side by side and the funnel.
 
-Built like the compare page (dashboard.measures.compute / references / judged and
-etl.metrics' funnel functions), so the export ranks, flags and judges as the page does.
+Built with the compare page's read-layer functions (readmodel.comparison, .funnel), so the
+export ranks, flags and judges as the page does.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-import duckdb
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
-from dashboard import measures
-from dashboard import strings as page_strings
-from dashboard.charts.compare import NUMBER, PERCENT, funnel_plot, with_labels
-from dashboard.filters import Filters
-from dashboard.queries.compare import comparison_inputs
-from etl import metrics, settings
+from charts.compare import funnel_plot, with_labels
+from charts.maps import choropleth_figure
+from etl import settings
+from etl.metrics.registry import Metric, metric
+from readmodel import format
+from readmodel import strings as labels
+from readmodel.comparison import Comparison, Inputs, compare, inputs, verdict
+from readmodel.funnel import funnel
+from readmodel.maps import boundaries, map_values
+from readmodel.selection import Filters
+from readmodel.warehouse import Warehouse
 from reports import model, strings
-from reports.common import (
-    Warehouse,
-    definitions_section,
-    measure_text,
-    numbers,
-    open_warehouse,
-    provenance,
-)
+from reports.common import definitions_section, measure_text, numbers, provenance
 
 # The region as a whole against the province.
 SUMMARY_MEASURES = (
@@ -44,7 +40,7 @@ MAP_MEASURE = "resolved_share"
 
 
 def comparison(
-    con: duckdb.DuckDBPyConnection,
+    warehouse: Warehouse,
     region: str,
     filters: Filters | None = None,
     *,
@@ -52,26 +48,25 @@ def comparison(
     made_on: date | None = None,
 ) -> model.Report:
     """The comparison of the municipalities of `region` (KeyError for an unknown region)."""
-    warehouse = open_warehouse(con)
     if region not in warehouse.region_names:
         raise KeyError(region)
     region_name = warehouse.region_names[region]
     filters = (filters or Filters()).with_(region=region, municipality=None)
-    data = selection_data(warehouse, filters)
-    if data.counts.loc[data.counts["cbs_code"].isin(data.in_region), "obstacles"].sum() == 0:
+    data = inputs(warehouse, filters)
+    members = warehouse.members(region)
+    if data.counts.loc[data.counts["cbs_code"].isin(members), "obstacles"].sum() == 0:
         raise model.NothingToReport(strings.COMPARE_EMPTY.format(region=region_name))
-    in_region = data.in_region
 
     sections = [
         model.Section(
             strings.COMPARE_REGION.format(region=region_name),
-            strings.COMPARE_INTRO.format(count=len(in_region), region=region_name),
-            (model.Table(_summary(data), widths=(2.4, 1.6, 1.6, 1.4)),),
+            strings.COMPARE_INTRO.format(count=len(members), region=region_name),
+            (model.Table(_summary(data, region), widths=(2.4, 1.6, 1.6, 1.4)),),
         )
     ]
     for key in DETAIL_MEASURES:
-        sections.append(_detail(data, measures.BY_KEY[key]))
-    figure = map_figure(data, measures.BY_KEY[MAP_MEASURE])
+        sections.append(_detail(data, compare(data, metric(key), region)))
+    figure = map_figure(warehouse.con, compare(data, metric(MAP_MEASURE), region))
     if figure is not None:
         sections.append(
             model.Section(
@@ -88,71 +83,22 @@ def comparison(
     )
 
 
-def selection_data(warehouse: Warehouse, filters: Filters) -> _Data:
-    """Counts and dates of the selection; the rows are the region's (or all) municipalities.
-
-    The province is the reference, so the counts cover every municipality; the region
-    narrows the rows shown, not the reference.
-    """
-    inputs = comparison_inputs(warehouse.con, filters)
-    counts, dates, members, in_region = (
-        inputs.counts,
-        inputs.dates,
-        inputs.members,
-        set(inputs.shown),
-    )
-    return _Data(warehouse, counts, dates, members, filters.region, in_region)
-
-
-class _Data:
-    """The counts and dates of the selection, with the province and region references."""
-
-    def __init__(self, warehouse: Warehouse, counts, dates, members, region, in_region):
-        self.warehouse = warehouse
-        self.counts = counts
-        self.dates = dates
-        self.members = members
-        self.region = region
-        self.in_region = in_region
-
-    def references(self, measure: measures.Measure) -> pd.DataFrame:
-        return measures.references(
-            self.counts,
-            self.dates,
-            self.members,
-            self.warehouse.region_names,
-            measure,
-            self.warehouse.as_of,
-            page_strings.PROVINCE_NAME,
-        ).set_index("code")
-
-    def judged(self, measure: measures.Measure) -> tuple[pd.DataFrame, pd.Series]:
-        """The region's municipalities on `measure`, judged against the province."""
-        province = self.references(measure).loc["provincie"]
-        table = measures.compute(self.counts, self.dates, measure, self.warehouse.as_of)
-        table = table[table["cbs_code"].isin(self.in_region)]
-        unit = PERCENT if measure.is_share else NUMBER
-        return with_labels(measures.judged(table, measure, province["value"]), unit), province
-
-
-def _summary(data: _Data) -> pd.DataFrame:
-    region_name = data.warehouse.region_names[data.region]
+def _summary(data: Inputs, region: str) -> pd.DataFrame:
+    region_name = data.warehouse.region_names[region]
     rows: list[dict[str, str]] = []
     for key in SUMMARY_MEASURES:
-        measure = measures.BY_KEY[key]
-        refs = data.references(measure)
-        own, province = refs.loc[data.region], refs.loc["provincie"]
-        verdict = metrics.compare_to_reference([own["low"]], [own["high"]], [province["value"]])
+        found = compare(data, metric(key), region)
+        own, province = found.reference(region), found.province
         rows.append(
             {
-                page_strings.PROFILE_COL_MEASURE: measure.label,
+                labels.COL_MEASURE: found.metric.label,
                 strings.COMPARE_COL_REGION.format(region=region_name): measure_text(
-                    own["value"], own["low"], own["high"], measure.is_share
+                    own["value"], own["low"], own["high"], found.metric.is_share
                 ),
                 strings.COMPARE_COL_PROVINCE: measure_text(
-                    province["value"], province["low"], province["high"], measure.is_share
+                    province["value"], province["low"], province["high"], found.metric.is_share
                 ),
-                strings.COMPARE_COL_VERDICT: verdict[0] or strings.NO_VALUE,
+                strings.COMPARE_COL_VERDICT: verdict(own, province["value"]) or strings.NO_VALUE,
             }
         )
     return pd.DataFrame(rows)
@@ -168,9 +114,9 @@ def ordered(judged: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _detail(data: _Data, measure: measures.Measure) -> model.Section:
-    judged, _ = data.judged(measure)
-    rows = ordered(judged)
+def _detail(data: Inputs, found: Comparison) -> model.Section:
+    measure = found.metric
+    rows = ordered(with_labels(found.rows(), _unit(measure)))
     chart = model.BarChart(
         title=measure.label,
         categories=tuple(rows["label"]),
@@ -181,7 +127,7 @@ def _detail(data: _Data, measure: measures.Measure) -> model.Section:
     )
     table = pd.DataFrame(
         {
-            page_strings.COL_MUNICIPALITY: rows["name"],
+            labels.COL_MUNICIPALITY: rows["name"],
             strings.COMPARE_COL_CASES: rows["n"].astype(int),
             strings.COMPARE_COL_VALUE: [
                 measure_text(v, lo, hi, measure.is_share)
@@ -189,20 +135,32 @@ def _detail(data: _Data, measure: measures.Measure) -> model.Section:
             ],
             strings.COMPARE_COL_VERDICT_PROVINCE: rows["comparison"].fillna(strings.NO_VALUE),
             strings.COMPARE_COL_RANK: [
-                strings.NO_VALUE if r != r else str(int(r)) for r in rows["rank"]
+                strings.NO_VALUE if r != r else format.count(r) for r in rows["rank"]
             ],
         }
     )
     if rows["small_numbers"].any():
-        table[page_strings.COL_FEW] = np.where(rows["small_numbers"], strings.FEW_CASES, "")
+        table[labels.COL_FEW] = np.where(rows["small_numbers"], strings.FEW_CASES, "")
     blocks: list[model.Block] = [
         chart,
         model.Table(
             table, title=measure.label, widths=(2.2, 0.9, 2.0, 1.4, 0.7, 1.3)[: table.shape[1]]
         ),
     ]
-    if measure.funnel:
-        blocks.extend(_funnel(data, measure))
+    shown = funnel(data, found)
+    if shown is not None:
+        title = strings.COMPARE_FUNNEL.format(measure=measure.label)
+        figure = funnel_plot(
+            shown.points.merge(rows[["cbs_code", "hover"]], on="cbs_code"),
+            shown.limits,
+            shown.p0,
+            title=title,
+            province=data.warehouse.province_name,
+        )
+        blocks += [
+            model.Paragraph(shown.description),
+            model.Figure(title, figure, caption=strings.COMPARE_FUNNEL_TEXT, height=500),
+        ]
     return model.Section(
         measure.label,
         strings.COMPARE_MEASURE_TEXT.format(
@@ -212,59 +170,18 @@ def _detail(data: _Data, measure: measures.Measure) -> model.Section:
     )
 
 
-def funnel_points(data: _Data, measure: measures.Measure, judged: pd.DataFrame, p0: float):
-    """The compare page's funnel points for the region's municipalities."""
-    successes = data.counts.set_index("cbs_code").loc[judged["cbs_code"], measure.column]
-    return metrics.funnel_points(
-        judged.assign(obstacles=judged["n"], successes=successes.to_numpy()),
-        "successes",
-        "obstacles",
-        p0=p0,
-    ).assign(
-        hover=judged["hover"].to_numpy(),
-        small_numbers=judged["small_numbers"].to_numpy(),
-        suppressed=judged["suppressed"].to_numpy(),
-    )
-
-
-def funnel(data: _Data, measure: measures.Measure) -> tuple[go.Figure, str, int]:
-    """The funnel plot of the rows, what it shows in words, and how many lie outside."""
-    judged, province = data.judged(measure)
-    p0 = province["value"]
-    points = funnel_points(data, measure, judged, p0)
-    limits = metrics.funnel_limits(p0, np.arange(1, max(int(judged["n"].max()), 10) + 1), phi=1.0)
-    title = strings.COMPARE_FUNNEL.format(measure=measure.label)
-    figure = funnel_plot(points, limits, p0, title=title, province=page_strings.PROVINCE_NAME)
-    # Public: a municipality whose share is not shown is not named either.
-    shown = points[~points["suppressed"]]
-    outside = int((shown["band"].notna() & (shown["band"] != "binnen")).sum())
-    return figure, metrics.describe_funnel(shown), outside
-
-
-def _funnel(data: _Data, measure: measures.Measure) -> list[model.Block]:
-    figure, said, _ = funnel(data, measure)
-    title = strings.COMPARE_FUNNEL.format(measure=measure.label)
-    return [
-        model.Paragraph(said),
-        model.Figure(title, figure, caption=strings.COMPARE_FUNNEL_TEXT, height=500),
-    ]
-
-
-def map_figure(data: _Data, measure: measures.Measure) -> model.Figure | None:
-    """A choropleth of the region when the maps and the boundaries are there; else None."""
-    try:  # the maps are optional: without them (or without boundaries) no map
-        from dashboard.charts.maps import choropleth_figure
-        from dashboard.queries.maps import boundaries
-    except ImportError:
-        return None
-    shapes = boundaries(data.warehouse.con)
-    shapes = shapes[shapes["cbs_code"].isin(data.in_region)]
+def map_figure(con, found: Comparison) -> model.Figure | None:
+    """A choropleth of the shown municipalities when boundaries are loaded; else None."""
+    shapes = boundaries(con)
+    shapes = shapes[shapes["cbs_code"].isin(found.shown)]
     if shapes.empty:
         return None
-    judged, _ = data.judged(measure)
-    title = strings.COMPARE_MAP.format(measure=measure.label)
-    values = judged[["cbs_code", "value", "low", "high", "n", "small_numbers"]].assign(label="")
+    title = strings.COMPARE_MAP.format(measure=found.metric.label)
     figure = choropleth_figure(
-        shapes, values, title, ".0%" if measure.is_share else ".1f", height=600
+        shapes, map_values(found), title, ".0%" if found.metric.is_share else ".1f", height=600
     )
     return model.Figure(title, figure, width=800, height=600)
+
+
+def _unit(measure: Metric) -> str:
+    return format.PERCENT if measure.is_share else format.NUMBER

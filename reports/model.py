@@ -12,6 +12,8 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
+from readmodel import format
+from readmodel import strings as labels
 from reports import strings
 
 PERCENT = "0%"
@@ -36,13 +38,13 @@ class Provenance:
     @property
     def source(self) -> str:
         """'Omzien, warehouse load 3, peildatum 26-11-2026'."""
-        return strings.SOURCE.format(load_id=self.load_id, as_of=self.as_of.strftime("%d-%m-%Y"))
+        return labels.SOURCE.format(load_id=self.load_id, as_of=format.day(self.as_of))
 
     @property
     def labels(self) -> list[str]:
         """The marks every page carries besides the source: synthetic, intern."""
         return [
-            *([strings.SYNTHETIC] if self.synthetic else []),
+            *([labels.SYNTHETIC] if self.synthetic else []),
             *([strings.INTERN] if self.intern else []),
         ]
 
@@ -55,7 +57,7 @@ class Provenance:
         """(label, value) pairs for the provenance block of an export."""
         rows = [
             (strings.PROV_SOURCE, self.source),
-            (strings.PROV_AS_OF, self.as_of.strftime("%d-%m-%Y")),
+            (strings.PROV_AS_OF, format.day(self.as_of)),
             (strings.PROV_LOAD, str(self.load_id)),
             (strings.PROV_PERIOD, self.period),
             (strings.PROV_SELECTION, self.selection),
@@ -67,7 +69,7 @@ class Provenance:
             ),
         ]
         if self.made_on:
-            rows.append((strings.PROV_MADE, self.made_on.strftime("%d-%m-%Y")))
+            rows.append((strings.PROV_MADE, format.day(self.made_on)))
         return rows
 
 
@@ -126,6 +128,16 @@ class BarChart:
     stacked: bool = False
     value_axis: str = ""
     caption: str = ""
+
+    def text(self, value: float | None) -> str:
+        """One value as the chart's number format writes it, in Dutch ('42%', '3,2')."""
+        if value is None:
+            return strings.NO_VALUE
+        if self.number_format == PERCENT:
+            return format.percent(value)
+        if self.number_format == DECIMAL:
+            return format.decimal(value)
+        return format.count(value)
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ def _block(block: model.Block, heading: str) -> list[str]:
         return [*head, *table(block.frame), "", *caption]
     if isinstance(block, model.BarChart):
         frame = pd.DataFrame(
-            {s.name: [_number(v, block.number_format) for v in s.values] for s in block.series},
+            {s.name: [block.text(v) for v in s.values] for s in block.series},
             index=pd.Index(block.categories, name=""),
         ).reset_index()
         caption = [f"_{_escape(block.caption)}_", ""] if block.caption else []
@@ -65,16 +65,6 @@ def _block(block: model.Block, heading: str) -> list[str]:
     if isinstance(block, model.Definitions):
         return [*(f"- **{_escape(term)}**: {_escape(text)}" for term, text in block.items), ""]
     raise TypeError(type(block))
-
-
-def _number(value: float | None, number_format: str) -> str:
-    if value is None:
-        return strings.NO_VALUE
-    if number_format == model.PERCENT:
-        return f"{value * 100:.0f}%"
-    if number_format == model.DECIMAL:
-        return f"{value:.1f}".replace(".", ",")
-    return f"{value:,.0f}".replace(",", ".")
 
 
 def table(frame: pd.DataFrame) -> list[str]:

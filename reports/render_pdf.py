@@ -289,17 +289,8 @@ def _section(section: model.Section, styles, pictures) -> list:
 def _chart_numbers(chart: model.BarChart, styles, width: float) -> Table:
     """The chart's data as a compact table: one row per category, one column per series."""
 
-    def text(value: float | None) -> str:
-        if value is None:
-            return strings.NO_VALUE
-        if chart.number_format == model.PERCENT:
-            return f"{value * 100:.0f}%"
-        if chart.number_format == model.DECIMAL:
-            return f"{value:.1f}".replace(".", ",")
-        return f"{value:,.0f}".replace(",", ".")
-
     frame = pd.DataFrame(
-        {s.name: [text(v) for v in s.values] for s in chart.series},
+        {s.name: [chart.text(v) for v in s.values] for s in chart.series},
         index=pd.Index(chart.categories, name=strings.CHART_DATA),
     ).reset_index()
     return _table(

@@ -20,6 +20,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches
 
+from readmodel import strings as labels
 from reports import images, model, strings
 from reports.pptx_layout import HEIGHT, MARGIN, WIDTH, layout
 from reports.pptx_shapes import (
@@ -317,7 +318,7 @@ class _Writer:
         """SYNTHETISCHE DEMOGEGEVENS and INTERN as banners at the top right."""
         top = Inches(0.3)
         for label in self.report.provenance.labels:
-            width = Inches(3.9) if label == strings.SYNTHETIC else Inches(1.3)
+            width = Inches(3.9) if label == labels.SYNTHETIC else Inches(1.3)
             box = add_rect(slide, WIDTH - MARGIN - width, top, width, Inches(0.42), WARNING)
             box.line.color.rgb = RGBColor(*rgb("#ffffff" if on_dark else WARNING))
             box.name = MARK

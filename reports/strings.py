@@ -4,7 +4,6 @@ from __future__ import annotations
 
 # --- labels on every page / slide ---------------------------------------------------
 
-SYNTHETIC = "SYNTHETISCHE DEMOGEGEVENS"
 SYNTHETIC_NOTE = (
     "SYNTHETISCHE DEMOGEGEVENS: verzonnen initiatieven, knelpunten en reacties. Trek er geen "
     "conclusies uit over echte gemeenten."
@@ -14,7 +13,6 @@ INTERN_NOTE = (
     "INTERN: bevat (geanonimiseerde) omschrijvingen van knelpunten; alleen voor de "
     "werkgroep, niet doorsturen."
 )
-SOURCE = "Omzien, warehouse load {load_id}, peildatum {as_of}"
 PAGE = "pagina {page}"
 NO_LOAD = "Het warehouse bevat nog geen load; draai eerst 'omzien etl run'."
 
@@ -75,9 +73,6 @@ FACT_KEY_TEXT = (
     "Tussen haakjes het 95%-interval. 'T.o.v.': hoger, vergelijkbaar of lager dan de waarde "
     "van de provincie of regio."
 )
-FACT_COL_MEASURE = "Maat"
-FACT_COL_OWN = "{name}"
-FACT_COL_VS = "T.o.v. {name}"
 PROVINCE = "provincie"
 FACT_TILE_OBSTACLES = "knelpunten gemeld"
 FACT_TILE_INITIATIVES = "initiatieven"
@@ -100,7 +95,13 @@ FACT_KM_TITLE = "Aandeel knelpunten met een eerste reactie"
 FACT_STATUS = "Waar de knelpunten nu staan"
 FACT_STATUS_TEXT = "Uitkomst van de laatste reactie per knelpunt op de peildatum."
 FACT_TREND = "Verloop"
-FACT_TREND_TEXT = "Gemelde en (deels) opgeloste knelpunten per kwartaal."
+FACT_TREND_TEXT = (
+    "Gemelde knelpunten per kwartaal, en hoeveel daarvan binnen 90 dagen (deels) werden "
+    "opgelost; dat laatste alleen over knelpunten die al 90 dagen gevolgd konden worden, "
+    "zodat recente kwartalen niet lager lijken omdat ze minder tijd kregen. '(lopend)': een "
+    "kwartaal dat de periode niet helemaal dekt."
+)
+SERIES_RESOLVED_90D = "Binnen 90 dagen (deels) opgelost"
 FACT_AGENDA = "Gedeelde agendapunten"
 FACT_AGENDA_TEXT = (
     "Soorten knelpunten die {name} deelt met andere gemeenten in de provincie: hetzelfde "
@@ -178,34 +179,6 @@ COMPARE_EMPTY = "Geen knelpunten in {region} in deze selectie."
 
 # --- CLI -------------------------------------------------------------------------------
 
-CLI = {
-    "help": "Exporteer een feitenblad, de sociale agenda of een regiovergelijking.",
-    "gemeente_help": "Feitenblad van één gemeente (pptx of pdf).",
-    "agenda_help": "De sociale agenda als notitie (pptx, pdf of md).",
-    "vergelijking_help": "Vergelijking van de gemeenten van een regio (pptx of pdf).",
-    "code_help": "CBS-gemeentecode, bijvoorbeeld GM0312 (Bunnik).",
-    "region_help": "Regio (code of naam), bijvoorbeeld u16 (standaard) of u10.",
-    "agenda_region_help": "Alleen deze regio (standaard: de hele provincie).",
-    "format_help": "Bestandsformaat: {formats}.",
-    "out_help": "Schrijf naar dit bestand (standaard: exports/JJJJ-MM-DD_<soort>.<formaat>).",
-    "intern_help": "Voor de werkgroep: met (geanonimiseerde) omschrijvingen, gemarkeerd INTERN.",
-    "start_help": "Alleen knelpunten gemeld vanaf deze dag (JJJJ-MM-DD).",
-    "end_help": "Alleen knelpunten gemeld tot en met deze dag (JJJJ-MM-DD).",
-    "unknown_code": "'{value}' is geen gemeente van de provincie; bedoelt u een van: "
-    "{examples}? Gebruik de CBS-code, zoals GM0312.",
-    "unknown_region": "'{value}' is geen regio; kies uit: {codes}.",
-    "bad_format": "'{value}' kan hier niet; kies uit: {formats}.",
-    "no_warehouse": "Er is nog geen warehouse op {path}; draai eerst 'omzien etl run'.",
-    "bad_date": "'{value}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-26.",
-    "empty_warehouse": "Het warehouse op {path} bevat nog geen load; draai eerst 'omzien etl run'.",
-    "nothing": "Er is niets te exporteren: {reason}",
-    "building": "Cijfers verzamelen ...",
-    "rendering": "{format} schrijven ...",
-    "written": "Geschreven: {path}",
-    "synthetic": "Let op: gemaakt met SYNTHETISCHE demogegevens (zo vermeld op elke pagina).",
-    "failed": "Exporteren is mislukt ({error}).",
-    "write_failed": "Kan niet schrijven naar {path} ({reason}).",
-}
 
 # --- images (kaleido) -----------------------------------------------------------------
 
@@ -215,44 +188,3 @@ NO_BROWSER = (
     "install' als root), of wijs hem aan met de omgevingsvariabele BROWSER_PATH."
 )
 IMAGE_FAILED = "Een figuur kon niet worden getekend ({error})."
-
-# --- dashboard download buttons and presentation mode ---------------------------------
-
-FORMAT_LABELS = {"pptx": "PowerPoint", "pdf": "PDF", "md": "Markdown"}
-EXPORT_TITLES = {
-    "gemeente": "Feitenblad",
-    "agenda": "Sociale agenda",
-    "vergelijking": "Vergelijking",
-}
-DOWNLOAD_HEADER = "Exporteren"
-DOWNLOAD_HELP = (
-    "Met de filters van de zijbalk, voor het publiek: geen percentages bij minder dan "
-    "{suppress_below} knelpunten en geen omschrijvingen. Bron en peildatum staan op elke "
-    "pagina."
-)
-DOWNLOAD_BUSY = "Export maken: cijfers verzamelen en figuren tekenen ..."
-DOWNLOAD_READY = "Klaar: {name}"
-DOWNLOAD_FAILED = "De export is mislukt: {error}"
-
-PRESENT_TOGGLE = "Presentatiemodus"
-PRESENT_TOGGLE_HELP = (
-    "Grote letters, geen zijbalk, één boodschap per scherm; vorige/volgende met de knoppen. "
-    "De selectie van de zijbalk blijft gelden."
-)
-PRESENT_EXIT = "Presentatie verlaten"
-PRESENT_NEXT = "Volgende"
-PRESENT_PREVIOUS = "Vorige"
-PRESENT_COUNTER = "{number} / {total}"
-PRESENT_OVERVIEW = "{obstacles} knelpunten gemeld, {resolved} (deels) opgelost"
-PRESENT_OVERVIEW_NOTE = "{initiatives} initiatieven · {answered} beantwoord"
-PRESENT_COMPARE = "{measure}: {outside}"
-PRESENT_ALL_INSIDE = "gemeenten binnen de verwachte variatie"
-PRESENT_SOME_OUTSIDE = "{count} gemeente(n) wijken duidelijk af"
-PRESENT_MAP = "{measure} per gemeente"
-PRESENT_AGENDA = "Nummer één op de agenda: {item}"
-PRESENT_AGENDA_NOTE = "{municipalities} gemeenten · {obstacles} knelpunten · {level}"
-PRESENT_PROFILE = "{name}: eerste reactie binnen 30 dagen {value}"
-PRESENT_PROFILE_NOTE = "Provincie: {province} · {verdict} dan de provincie"
-PRESENT_PROFILE_FEW = "{name}: {count} knelpunt(en), te weinig voor percentages"
-PRESENT_EMPTY = "Geen knelpunten in deze selectie"
-PRESENT_EMPTY_NOTE = "Kies een langere periode of haal een filter weg."

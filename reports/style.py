@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.charts.theme import ACCENT, BAD, GOOD, MUTED, PRIMARY
+from charts.theme import ACCENT, BAD, GOOD, MUTED, PRIMARY
 
 # Of the families in dashboard.charts.theme.FONT, the one every Office installation has;
 # PowerPoint substitutes a missing font silently, so the deck must not depend on one.

@@ -6,15 +6,17 @@ from functools import partial
 
 import streamlit as st
 
+from charts import strings as chart_strings
+from charts.agenda import TOP, agenda_bars
+from charts.theme import ACCENT, PRIMARY
 from dashboard import export_buttons, strings
-from dashboard.charts.agenda import TOP, agenda_bars
-from dashboard.charts.theme import ACCENT, PRIMARY
 from dashboard.components import chart, empty_selection
 from dashboard.context import page_context
-from dashboard.describe import count_text, dutch_date
-from dashboard.queries.agenda import GROUPINGS, RECURRING_MIN, agenda, trend_possible
-from dashboard.tables import agenda_table
 from etl import settings
+from readmodel import format
+from readmodel import strings as labels
+from readmodel.agenda import GROUPINGS, RECURRING_MIN, agenda, trend_possible
+from readmodel.tables import agenda_table
 
 ctx = page_context()
 selection = ctx.selection_text()
@@ -37,17 +39,17 @@ if items.empty:
     st.stop()
 
 recurring = items[items["recurring"]]
-title = strings.AGENDA_CHART_TITLE
+title = chart_strings.AGENDA_CHART_TITLE
 if recurring.empty:
     st.info(strings.AGENDA_NONE_RECURRING, icon="ℹ️")
-    shown, title = items, strings.AGENDA_CHART_TITLE_ALL
+    shown, title = items, chart_strings.AGENDA_CHART_TITLE_ALL
 else:
     st.markdown(
         strings.AGENDA_SUMMARY.format(
-            recurring=count_text(len(recurring)),
-            obstacles=count_text(recurring["obstacles"].sum()),
-            total=count_text(items["obstacles"].sum()),
-            single=count_text(len(items) - len(recurring)),
+            recurring=format.count(len(recurring)),
+            obstacles=format.count(recurring["obstacles"].sum()),
+            total=format.count(items["obstacles"].sum()),
+            single=format.count(len(items) - len(recurring)),
         )
         + " "
         + strings.AGENDA_RECURRING_RULE.format(minimum=RECURRING_MIN)
@@ -68,22 +70,22 @@ st.dataframe(
     hide_index=True,
     placeholder="–",
     column_config={
-        strings.COL_AGENDA_RANK: number(width="small"),
-        strings.COL_MUNICIPALITIES: number(help=strings.HELP_AGENDA_MUNICIPALITIES),
-        strings.COL_INITIATIVES: number(help=strings.HELP_AGENDA_INITIATIVES),
-        strings.COL_OBSTACLES: number(),
-        strings.COL_UNRESOLVED: number(help=strings.HELP_AGENDA_UNRESOLVED),
-        strings.COL_UNRESOLVED_SHARE: percent(help=strings.HELP_AGENDA_UNRESOLVED, color=PRIMARY),
-        strings.COL_SEVERE_SHARE: percent(help=strings.HELP_AGENDA_SEVERE, color=ACCENT),
-        strings.COL_TREND: st.column_config.TextColumn(
-            help=strings.HELP_AGENDA_TREND.format(minimum=settings.small_numbers())
+        labels.COL_AGENDA_RANK: number(width="small"),
+        labels.COL_MUNICIPALITIES: number(help=labels.HELP_AGENDA_MUNICIPALITIES),
+        labels.COL_INITIATIVES: number(help=labels.HELP_AGENDA_INITIATIVES),
+        labels.COL_OBSTACLES: number(),
+        labels.COL_UNRESOLVED: number(help=labels.HELP_AGENDA_UNRESOLVED),
+        labels.COL_UNRESOLVED_SHARE: percent(help=labels.HELP_AGENDA_UNRESOLVED, color=PRIMARY),
+        labels.COL_SEVERE_SHARE: percent(help=labels.HELP_AGENDA_SEVERE, color=ACCENT),
+        labels.COL_TREND: st.column_config.TextColumn(
+            help=labels.HELP_AGENDA_TREND.format(minimum=settings.small_numbers())
         ),
-        strings.COL_LEVEL: st.column_config.TextColumn(help=strings.HELP_AGENDA_LEVEL),
+        labels.COL_LEVEL: st.column_config.TextColumn(help=labels.HELP_AGENDA_LEVEL),
     },
     key="agenda_table",
 )
 trend_note = (
-    strings.AGENDA_TREND_NOTE.format(end=dutch_date(ctx.filters.end or ctx.as_of))
+    strings.AGENDA_TREND_NOTE.format(end=format.day(ctx.filters.end or ctx.as_of))
     if trend_possible(ctx.filters, first_day=ctx.first_day, as_of=ctx.as_of)
     else strings.AGENDA_TREND_SHORT_NOTE
 )

@@ -7,15 +7,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import measures, strings
-from dashboard.charts.compare import NUMBER, PERCENT
-from dashboard.charts.maps import choropleth_figure, tile_map_figure
-from dashboard.charts.tiles import tile_layout
-from dashboard.components import chart, empty_selection, image_downloads, measure_picker
+from charts.maps import choropleth_figure, tile_map_figure
+from charts.tiles import tile_layout
+from dashboard import export_buttons, strings
+from dashboard.components import chart, empty_selection, measure_picker
 from dashboard.context import page_context
-from dashboard.queries.compare import comparison_inputs
-from dashboard.queries.maps import boundaries, centroids
 from etl import settings
+from readmodel.comparison import compare
+from readmodel.maps import boundaries, centroids, map_values
 
 
 @st.cache_data(show_spinner=False)
@@ -33,7 +32,7 @@ st.write(strings.MAP_INTRO.format(selection=selection))
 
 shapes = boundaries(ctx.con)
 left, right = st.columns([2, 1])
-measure = measure_picker(left, "map_measure")
+metric = measure_picker(left, "map_measure")
 kind = right.segmented_control(
     strings.MAP_KIND,
     [strings.MAP_REAL, strings.MAP_TILES],
@@ -43,44 +42,30 @@ kind = right.segmented_control(
     disabled=shapes.empty,
 )
 
-inputs = comparison_inputs(ctx.con, ctx.filters)
-if inputs.empty:
+comparison = compare(ctx.inputs(), metric)
+if comparison.empty:
     empty_selection()
     st.stop()
-counts, dates, members = inputs.counts, inputs.dates, inputs.members
-unit = PERCENT if measure.is_share else NUMBER
-table, _ = measures.against_province(counts, dates, measure, ctx.as_of)
-verdicts = table["comparison"].map(
-    lambda verdict: strings.MAP_VERDICT.format(verdict=verdict) if verdict else ""
-)
-values = table.assign(label=verdicts)[
-    ["cbs_code", "value", "low", "high", "n", "small_numbers", "label"]
-]
-value_format = ".0%" if unit == PERCENT else ".1f"
-few = settings.small_numbers()
+values = map_values(comparison)
+value_format = ".0%" if metric.is_share else ".1f"
+caption = {"measure": metric.label, "few": settings.small_numbers(), "selection": selection}
 
 if shapes.empty or kind == strings.MAP_TILES:
     if shapes.empty:
         st.info(strings.MAP_NO_BOUNDARIES, icon="🗺️")
-    figure = tile_map_figure(tile_layout(centroids(ctx.con)), values, measure.label, value_format)
-    chart(
-        figure,
-        strings.MAP_TILES_CAPTION.format(measure=measure.label, few=few, selection=selection),
-        key="map_tiles",
-    )
+    figure = tile_map_figure(tile_layout(centroids(ctx.con)), values, metric.label, value_format)
+    chart(figure, strings.MAP_TILES_CAPTION.format(**caption), key="map_tiles")
 else:
-    outlines = _outlines(
-        int(ctx.load["load_id"]), str(ctx.load.get("finished_at")), shapes, members
+    members = pd.DataFrame(
+        [(r, c) for r, codes in ctx.region_members.items() for c in sorted(codes)],
+        columns=["region_code", "cbs_code"],
     )
+    outlines = _outlines(ctx.load_id, str(ctx.load.get("finished_at")), shapes, members)
     figure = choropleth_figure(
-        shapes, values, measure.label, value_format, outlines, region_names=ctx.region_names
+        shapes, values, metric.label, value_format, outlines, region_names=ctx.region_names
     )
-    chart(
-        figure,
-        strings.MAP_CAPTION.format(measure=measure.label, few=few, selection=selection),
-        key="map_real",
-    )
-image_downloads(figure, f"kaart_{measure.key}")
+    chart(figure, strings.MAP_CAPTION.format(**caption), key="map_real")
+export_buttons.image_downloads(figure, f"kaart_{metric.key}")
 
 names = ctx.municipality_names
 left, right = st.columns([2, 1], vertical_alignment="bottom")

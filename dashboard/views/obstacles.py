@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, strings
-from dashboard.components import empty_selection
+from dashboard import strings
+from dashboard.components import empty_selection, plain
 from dashboard.context import page_context
-from dashboard.describe import count_text, dutch_date
-from dashboard.queries.obstacles import count_obstacles, history, obstacles
-from dashboard.tables import history_table, obstacle_table
+from dashboard.exports import obstacle_downloads
+from readmodel import format
+from readmodel import strings as labels
+from readmodel.obstacles import count_obstacles, history, obstacles
+from readmodel.tables import history_table, obstacle_table
 
 SHOWN = 500  # rows on screen; the downloads hold every match
 DATE = st.column_config.DateColumn(format="DD-MM-YYYY")
@@ -30,7 +30,7 @@ search = st.text_input(
 total = count_obstacles(ctx.con, ctx.filters, search)
 if total == 0:
     if search:
-        st.info(strings.OBSTACLES_NONE_FOUND.format(search=search), icon="ℹ️")
+        st.info(strings.OBSTACLES_NONE_FOUND.format(search=plain(search)), icon="ℹ️")
     else:
         empty_selection()
     st.stop()
@@ -38,93 +38,55 @@ if total == 0:
 frame = obstacles(ctx.con, ctx.filters, search, limit=SHOWN)
 found = strings.OBSTACLES_FOUND_LIMITED if total > len(frame) else strings.OBSTACLES_FOUND
 found = strings.OBSTACLES_FOUND_ONE if total == 1 else found
-st.markdown(found.format(count=count_text(total), shown=count_text(len(frame))))
+st.markdown(found.format(count=format.count(total), shown=format.count(len(frame))))
+obstacle_downloads(ctx, search, total)
 
-name = partial(exports.file_name, strings.FILE_OBSTACLES, synthetic=ctx.synthetic, as_of=ctx.as_of)
-help_text = strings.DOWNLOAD_HELP.format(count=count_text(total))
-left, right, _ = st.columns([1, 1, 3])
-with left:
-    st.download_button(
-        strings.DOWNLOAD_CSV,
-        data=exports.on_own_cursor(
-            partial(exports.obstacles_csv, filters=ctx.filters, search=search)
-        ),
-        file_name=name("csv"),
-        mime=exports.CSV_MIME,
-        help=help_text,
-        icon=":material/download:",
-        key="download_csv",
-    )
-with right:
-    st.download_button(
-        strings.DOWNLOAD_XLSX,
-        data=exports.on_own_cursor(
-            partial(
-                exports.obstacles_xlsx,
-                filters=ctx.filters,
-                search=search,
-                as_of=ctx.as_of,
-                load_id=int(ctx.load["load_id"]),
-                selection=selection,
-                synthetic=ctx.synthetic,
-            )
-        ),
-        file_name=name("xlsx"),
-        mime=exports.XLSX_MIME,
-        help=help_text,
-        icon=":material/download:",
-        key="download_xlsx",
-    )
-
+table = obstacle_table(frame)
 st.dataframe(
-    obstacle_table(frame),
+    table,
     hide_index=True,
     placeholder="–",
     column_config={
-        strings.COL_REPORTED: DATE,
-        strings.COL_FIRST_RESPONSE: DATE,
-        strings.COL_RESOLVED: DATE,
-        strings.COL_DAYS_TO_RESPONSE: st.column_config.TextColumn(
-            help=strings.HELP_DAYS_TO_RESPONSE
-        ),
-        strings.COL_DESCRIPTION: st.column_config.TextColumn(width="large"),
+        labels.COL_REPORTED: DATE,
+        labels.COL_FIRST_RESPONSE: DATE,
+        labels.COL_RESOLVED: DATE,
+        labels.COL_DAYS_TO_RESPONSE: st.column_config.TextColumn(help=labels.HELP_DAYS_TO_RESPONSE),
+        labels.COL_DESCRIPTION: st.column_config.TextColumn(width="large"),
     },
     key="obstacle_table",
 )
-st.caption(strings.OBSTACLES_TABLE_CAPTION.format(as_of=dutch_date(ctx.as_of), selection=selection))
+st.caption(strings.OBSTACLES_TABLE_CAPTION.format(as_of=format.day(ctx.as_of), selection=selection))
 
 st.subheader(strings.HISTORY_HEADER)
 choices = pd.Series(
-    (
-        frame["obstacle_id"]
-        + " · "
-        + frame["municipality"].fillna("")
-        + " · "
-        + frame["reported_at"].dt.strftime("%d-%m-%Y")
-    ).to_numpy(),
+    [
+        f"{row.obstacle_id} · {row.municipality or ''} · {format.day(row.reported_at)}"
+        for row in frame.itertuples()
+    ],
     index=frame["obstacle_id"],
 )
 picked = st.selectbox(
     strings.HISTORY_PICK, list(choices.index), format_func=choices.get, key="obstacle_pick"
 )
-row = obstacle_table(frame[frame["obstacle_id"] == picked]).iloc[0]
-st.markdown(
+row = table[table[labels.COL_ID] == picked].iloc[0]
+# Ids and names come from exports: shown as text, never as Markdown.
+st.text(
     strings.HISTORY_SUMMARY.format(
         obstacle_id=picked,
-        municipality=row[strings.COL_MUNICIPALITY],
-        reported=dutch_date(row[strings.COL_REPORTED]),
-        category=row[strings.COL_CATEGORY],
-        theme=row[strings.COL_THEME],
-        status=row[strings.COL_STATUS],
+        municipality=row[labels.COL_MUNICIPALITY],
+        reported=format.day(row[labels.COL_REPORTED]),
+        category=row[labels.COL_CATEGORY],
+        theme=row[labels.COL_THEME],
+        status=row[labels.COL_STATUS],
     )
 )
-if isinstance(row[strings.COL_DESCRIPTION], str):
-    st.text(row[strings.COL_DESCRIPTION])
+if isinstance(row[labels.COL_DESCRIPTION], str):
+    st.text(row[labels.COL_DESCRIPTION])
 responses = history(ctx.con, picked)
 if responses.empty:
     st.info(
         strings.HISTORY_NONE.format(
-            reported=dutch_date(row[strings.COL_REPORTED]), as_of=dutch_date(ctx.as_of)
+            reported=format.day(row[labels.COL_REPORTED]), as_of=format.day(ctx.as_of)
         ),
         icon="ℹ️",
     )
@@ -133,7 +95,7 @@ else:
         history_table(responses),
         hide_index=True,
         placeholder="–",
-        column_config={strings.COL_RESPONSE_DATE: DATE},
+        column_config={labels.COL_RESPONSE_DATE: DATE},
         key="history_table",
     )
-    st.caption(strings.HISTORY_CAPTION.format(as_of=dutch_date(ctx.as_of)))
+    st.caption(strings.HISTORY_CAPTION.format(as_of=format.day(ctx.as_of)))

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import export_buttons, measures, sidebar, strings
-from dashboard.charts.compare import NUMBER, PERCENT, interval_text
-from dashboard.charts.overview import quarter_trend, ranked_bars
-from dashboard.charts.profile import km_curves, status_bars
-from dashboard.components import chart
+from charts.profile import km_curves, status_bars
+from dashboard import export_buttons, sidebar, strings
+from dashboard.components import chart, top_charts, trend_chart
 from dashboard.context import page_context
-from dashboard.describe import count_text
-from dashboard.queries.compare import comparison_inputs
-from dashboard.queries.overview import per_quarter, top
-from dashboard.queries.profile import status_counts
-from dashboard.small_numbers import few_cases
-from etl import metrics
-from etl.vocabularies import CATEGORIES, STATUSES, THEMES
+from etl import settings
+from etl.metrics import few_cases
+from etl.metrics.registry import FIRST_RESPONSE
+from etl.vocabularies import STATUSES
+from readmodel import format
+from readmodel.overview import status_counts
+from readmodel.profile import curves, key_figures
+from readmodel.tables import key_figures_frame
 
 ctx = page_context()
 code = ctx.filters.municipality
@@ -38,102 +36,52 @@ if code is None:
 
 name = ctx.municipality_names[code]
 selection = ctx.selection_text()
-inputs = comparison_inputs(ctx.con, ctx.filters.with_(region=None))
-counts, dates, members = inputs.counts, inputs.dates, inputs.members
-own = counts[counts["cbs_code"] == code]
-own_regions = list(members.loc[members["cbs_code"] == code, "region_code"])
-
+data = ctx.inputs()
+own = data.counts[data.counts["cbs_code"] == code].iloc[0]
+regions = [ctx.region_names[r] for r in ctx.regions_of(code)]
 st.title(strings.PROFILE_TITLE.format(name=name))
 st.caption(
     strings.PROFILE_FACTS.format(
-        population=count_text(own["population"].iloc[0]),
-        regions=", ".join(ctx.region_names[r] for r in own_regions) or strings.PROFILE_NO_REGION,
+        population=format.count(own["population"]),
+        regions=", ".join(regions) or strings.PROFILE_NO_REGION,
     )
 )
 st.write(strings.PROFILE_INTRO.format(selection=selection))
-obstacles = int(own["obstacles"].iloc[0])
-if obstacles == 0:
+if own["obstacles"] == 0:
     st.info(strings.PROFILE_NONE, icon="ℹ️")
     st.stop()
-if few_cases(obstacles):
-    st.warning(strings.PROFILE_FEW.format(count=obstacles), icon="⚠️")
+if few_cases(own["obstacles"], settings.small_numbers()):
+    st.warning(strings.PROFILE_FEW.format(count=format.count(own["obstacles"])), icon="⚠️")
 
-# Key figures: the municipality's value and interval, its regions and the province.
-rows = []
-for key in measures.PROFILE_KEYS:
-    measure = measures.BY_KEY[key]
-    unit = PERCENT if measure.is_share else NUMBER
-    mine = measures.compute(own, dates[dates["cbs_code"] == code], measure, ctx.as_of)
-    mine = measures.judged(mine, measure, float("nan")).iloc[0]
-    refs = measures.references(
-        counts, dates, members, ctx.region_names, measure, ctx.as_of, strings.PROVINCE_NAME
-    ).set_index("code")
-    row = {
-        strings.PROFILE_COL_MEASURE: measure.label,
-        strings.PROFILE_COL_OWN: interval_text(
-            mine["value"], mine["low"], mine["high"], unit, compact=True
-        ),
-    }
-    for ref_code in ("provincie", *own_regions):
-        ref = refs.loc[ref_code]
-        verdict = metrics.compare_to_reference([mine["low"]], [mine["high"]], [ref["value"]])[0]
-        label = (
-            strings.PROFILE_COL_VS_PROVINCE
-            if ref_code == "provincie"
-            else strings.PROFILE_COL_VS_REGION.format(region=ref["name"])
-        )
-        row[ref["name"]] = interval_text(ref["value"], ref["low"], ref["high"], unit, compact=True)
-        row[label] = verdict or "–"
-    rows.append(row)
 st.subheader(strings.PROFILE_TABLE)
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+st.dataframe(key_figures_frame(key_figures(data, code), name), hide_index=True, width="stretch")
 st.caption(strings.PROFILE_TABLE_CAPTION.format(selection=selection))
 
-own_filters = ctx.filters
-left, right = st.columns(2)
-with left:
-    chart(
-        ranked_bars(
-            top(ctx.con, own_filters, "category"), CATEGORIES.labels(), strings.PROFILE_CATEGORIES
-        ),
-        strings.TOP_CAPTION.format(what="soort", selection=selection),
-        key="profile_categories",
-    )
-with right:
-    chart(
-        ranked_bars(top(ctx.con, own_filters, "theme"), THEMES.labels(), strings.PROFILE_THEMES),
-        strings.TOP_CAPTION.format(what="thema", selection=selection),
-        key="profile_themes",
-    )
+top_charts(
+    ctx.con,
+    ctx.filters,
+    selection,
+    (strings.PROFILE_CATEGORIES, strings.PROFILE_THEMES),
+    ("profile_categories", "profile_themes"),
+)
 
 left, right = st.columns(2)
 with left:
     chart(
         status_bars(
-            status_counts(ctx.con, own_filters), STATUSES.labels(), title=strings.PROFILE_STATUS
+            status_counts(ctx.con, ctx.filters), STATUSES.labels(), title=strings.PROFILE_STATUS
         ),
         strings.PROFILE_STATUS_CAPTION.format(selection=selection),
         key="profile_status",
     )
 with right:
-
-    def curve(frame: pd.DataFrame) -> pd.DataFrame:
-        events = metrics.time_to_event(frame["reported_at"], frame["first_response_at"], ctx.as_of)
-        return metrics.km_curve(events["duration"], events["observed"])
-
+    groups = {name: frozenset({code}), ctx.province_name: frozenset(ctx.municipality_names)}
     chart(
-        km_curves(
-            {name: curve(dates[dates["cbs_code"] == code]), strings.PROVINCE_NAME: curve(dates)},
-            title=strings.PROFILE_KM,
-        ),
+        km_curves(curves(data, FIRST_RESPONSE, groups), title=strings.PROFILE_KM),
         strings.PROFILE_KM_CAPTION.format(selection=selection),
         key="profile_km",
     )
 
-chart(
-    quarter_trend(per_quarter(ctx.con, own_filters)),
-    strings.PROFILE_TREND_CAPTION.format(selection=selection),
-    key="profile_trend",
-)
+trend_chart(ctx, ctx.filters, selection, "profile_trend")
 
 export_buttons.render("gemeente", code)

@@ -1,24 +1,16 @@
 """Honest figures for comparing municipalities of very different size: pure functions, no IO.
 
-intervals   Wilson intervals for shares, exact Poisson (Garwood) intervals for counts/rates
-survival    Kaplan-Meier time to first response / resolution, open obstacles censored
-funnel      Spiegelhalter funnel plots: control limits, overdispersion, who lies outside
-comparison  hoger / vergelijkbaar / lager against a reference, judged by interval
+registry       every figure and rule defined once: label, definition, counts, interval
+figures        a registry figure with its interval for groups, from counts
+intervals      Wilson intervals for shares, exact Poisson (Garwood) intervals for counts/rates
+survival       Kaplan-Meier from per-day event and censoring counts, open obstacles censored
+funnel         Spiegelhalter funnel plots: control limits, overdispersion, who lies outside
+comparison     hoger / vergelijkbaar / lager against a reference, judged by interval
 small_numbers  the small-numbers rule (flag, leave out of rankings, suppress percentages)
-definitions    every figure defined once, in Dutch
-scorecard   the statistics of marts.municipality_scorecard
 """
 
-from etl.metrics.comparison import (
-    HIGHER,
-    LOWER,
-    SIMILAR,
-    compare_levels,
-    compare_shares,
-    compare_to_reference,
-    group_shares,
-)
-from etl.metrics.definitions import Definition, definition, definitions, definitions_frame
+from etl.metrics.comparison import HIGHER, LOWER, SIMILAR, compare_to_reference
+from etl.metrics.figures import figure
 from etl.metrics.funnel import (
     describe_funnel,
     funnel_limits,
@@ -34,7 +26,7 @@ from etl.metrics.intervals import (
     wilson_interval,
     z_value,
 )
-from etl.metrics.scorecard import STATISTICS, scorecard
+from etl.metrics.registry import Metric, comparable, definitions_frame, metric, metrics
 from etl.metrics.small_numbers import (
     apply_small_numbers,
     few_cases,
@@ -42,11 +34,16 @@ from etl.metrics.small_numbers import (
     share_columns,
 )
 from etl.metrics.survival import (
+    day_counts,
     km_at,
+    km_at_counts,
     km_by_group,
+    km_by_group_counts,
     km_curve,
+    km_curve_counts,
     km_median,
     km_summary,
+    km_summary_counts,
     share_within,
     time_to_event,
 )
@@ -55,31 +52,33 @@ __all__ = [
     "HIGHER",
     "LOWER",
     "SIMILAR",
-    "STATISTICS",
-    "Definition",
+    "Metric",
     "apply_small_numbers",
-    "compare_levels",
-    "compare_shares",
+    "comparable",
     "compare_to_reference",
-    "definition",
-    "definitions",
+    "day_counts",
     "definitions_frame",
     "describe_funnel",
     "few_cases",
+    "figure",
     "funnel_limits",
     "funnel_points",
-    "group_shares",
     "km_at",
+    "km_at_counts",
     "km_by_group",
+    "km_by_group_counts",
     "km_curve",
+    "km_curve_counts",
     "km_median",
     "km_summary",
+    "km_summary_counts",
+    "metric",
+    "metrics",
     "overdispersion",
     "poisson_interval",
     "poisson_rate",
     "pooled_share",
     "rank_without_small_numbers",
-    "scorecard",
     "share",
     "share_columns",
     "share_within",

@@ -15,7 +15,7 @@ import pandas as pd
 from numpy.typing import ArrayLike
 
 from etl import settings
-from etl.metrics.definitions import definitions
+from etl.metrics.registry import metrics
 
 
 def few_cases(count: ArrayLike, below: int) -> np.ndarray:
@@ -24,8 +24,8 @@ def few_cases(count: ArrayLike, below: int) -> np.ndarray:
 
 
 def share_columns(frame: pd.DataFrame) -> list[str]:
-    """Columns of `frame` that hold a share (0..1) by the definitions, with their _low/_high."""
-    keys = {d.key for d in definitions(small_numbers=0, suppress_below=0) if d.kind == "share"}
+    """Columns of `frame` that hold a share (0..1) by the registry, with their _low/_high."""
+    keys = {m.key for m in metrics(small_numbers=0, suppress_below=0) if m.is_share}
     return [c for c in frame.columns if c.removesuffix("_low").removesuffix("_high") in keys]
 
 

@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.charts.agenda import agenda_bars
-from dashboard.filters import Filters
-from dashboard.queries.agenda import agenda, trend, trend_possible
-from dashboard.tables import agenda_table, level_text
+from charts.agenda import agenda_bars
+from readmodel.agenda import agenda, trend, trend_possible
+from readmodel.selection import Filters
+from readmodel.tables import agenda_table, level_text
 from tests.support.exports import AS_OF
 
 FIRST_DAY = date(2024, 2, 10)  # K-03, the earliest valid report

@@ -82,9 +82,9 @@ def test_both_maps_offer_png_and_svg(app, warehouse_with_boundaries: Path) -> No
 def test_map_images_are_drawn(fixture_warehouse: Path) -> None:
     import duckdb
 
-    from dashboard.charts.maps import tile_map_figure
-    from dashboard.charts.tiles import tile_layout
-    from dashboard.queries.maps import centroids
+    from charts.maps import tile_map_figure
+    from charts.tiles import tile_layout
+    from readmodel.maps import centroids
     from reports import images
 
     with duckdb.connect(str(fixture_warehouse), read_only=True) as con:

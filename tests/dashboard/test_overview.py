@@ -4,50 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.filters import Filters
-from dashboard.queries.overview import headline, per_quarter, top
-from tests.support.exports import AS_OF
-
 
 def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
-
-
-def test_headline_counts_on_the_fixture(fixture_warehouse: Path) -> None:
-    import duckdb
-
-    with duckdb.connect(str(fixture_warehouse), read_only=True) as con:
-        assert headline(con, Filters(), AS_OF) == {
-            "initiatives": 5,
-            "obstacles": 7,
-            "answered": 5,
-            "resolved": 2,
-            "stale": 2,
-        }
-        utrecht = headline(con, Filters(municipality="GM0344"), AS_OF)
-        assert utrecht == {
-            "initiatives": 1,
-            "obstacles": 3,
-            "answered": 2,
-            "resolved": 1,
-            "stale": 1,
-        }
-        quarters = per_quarter(con, Filters())
-        assert list(quarters["label"]) == [
-            "2024 K1",
-            "2024 K2",
-            "2025 K1",
-            "2025 K2",
-            "2026 K1",
-            "2026 K4",
-        ]
-        assert quarters["obstacles"].sum() == 7
-        categories = top(con, Filters(), "category")
-        assert categories.iloc[0].to_dict() == {
-            "code": "financiering",
-            "obstacles": 3,
-            "resolved": 1,
-        }
 
 
 def test_overview_renders_the_figures(app, fixture_warehouse: Path) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 import duckdb
 
 from dashboard.context import PageContext
-from dashboard.filters import Filters
-from dashboard.presentation import sequence
-from dashboard.warehouse import read_warehouse
+from dashboard.presentation.slides import sequence
+from readmodel.selection import Filters
+from readmodel.warehouse import read_warehouse
 
 
 def _titles(at) -> list[str]:

@@ -4,21 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
-from dashboard.filters import Filters
-from dashboard.queries.profile import status_counts
-
-
-def test_status_counts(fixture_warehouse: Path) -> None:
-    with duckdb.connect(str(fixture_warehouse), read_only=True) as con:
-        utrecht = status_counts(con, Filters(municipality="GM0344"))
-    assert dict(zip(utrecht["status"], utrecht["obstacles"], strict=True)) == {
-        "afgewezen": 1,
-        "open": 1,
-        "opgelost": 1,
-    }
-
 
 def test_url_selects_the_municipality(app, demo_warehouse: Path) -> None:
     at = app(demo_warehouse, page="profile", gemeente="GM0312")

@@ -15,11 +15,10 @@ import duckdb
 import pandas as pd
 import pytest
 
+from charts.quality import rejects_bars
 from dashboard import exports
-from dashboard.charts.quality import rejects_bars
-from dashboard.queries import quality
-from dashboard.tables import files_table, rejects_summary_table
-from tests.support.exports import AS_OF
+from readmodel import quality
+from readmodel.tables import files_table, rejects_summary_table
 
 FILES = ["initiatieven_2026.xlsx", "knelpunten_2026.csv", "reacties_2026.csv"]
 
@@ -88,7 +87,7 @@ def test_rejects_chart_and_csv(con) -> None:
 
 
 def test_freshness(con) -> None:
-    assert quality.freshness(con, AS_OF) == {
+    assert quality.freshness(con) == {
         "newest_registration": pd.Timestamp("2025-01-10"),
         "newest_report": pd.Timestamp("2026-10-01"),
         "newest_response": pd.Timestamp("2025-05-06"),

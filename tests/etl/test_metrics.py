@@ -15,7 +15,7 @@ from scipy import stats
 from etl import metrics
 from etl import settings as omzien_settings
 from etl.messages import FUNNEL
-from etl.metrics.scorecard import COUNTS, STATISTICS
+from etl.metrics.registry import KINDS, SCORECARD_KEYS
 from tests.etl.metrics_support import (
     FREIREICH_6MP,
     FREIREICH_6MP_TABLE,
@@ -417,66 +417,6 @@ def test_compare_to_reference_by_interval() -> None:
     assert verdicts.tolist() == ["hoger", "vergelijkbaar", "lager", None]
 
 
-def test_compare_shares_uses_wilson_not_the_raw_difference() -> None:
-    frame = pd.DataFrame({"k": [2, 90, 10, 40, 0], "n": [2, 100, 100, 100, 0]})
-    result = metrics.compare_shares(frame, "k", "n", reference=0.5)
-    # 2 of 2 is 100% against 50%, but its interval (0.34, 1) contains 0.5.
-    verdicts = result["comparison"].tolist()
-    assert verdicts[:4] == ["vergelijkbaar", "hoger", "lager", "lager"]
-    assert pd.isna(verdicts[4])
-    low, high = hand_wilson(40, 100)
-    assert (result.loc[3, "low"], result.loc[3, "high"]) == pytest.approx((low, high))
-
-
-def test_compare_shares_against_a_column_or_the_pooled_value() -> None:
-    frame = pd.DataFrame({"k": [30, 70], "n": [100, 100], "region": [0.2, 0.9]})
-    by_column = metrics.compare_shares(frame, "k", "n", reference="region")
-    assert by_column["comparison"].tolist() == ["hoger", "lager"]
-    pooled = metrics.compare_shares(frame, "k", "n")
-    assert pooled["reference"].tolist() == [0.5, 0.5]
-    assert pooled["comparison"].tolist() == ["lager", "hoger"]
-
-
-def test_group_shares_pool_members_of_overlapping_regions() -> None:
-    frame = pd.DataFrame({"cbs_code": ["A", "B", "C"], "k": [1, 3, 6], "n": [2, 4, 10]})
-    members = pd.DataFrame(
-        {"region_code": ["r1", "r1", "r2", "r2", "r2"], "cbs_code": ["A", "B", "A", "B", "C"]}
-    )
-    result = metrics.group_shares(frame, members, "k", "n")
-    assert result["successes"].tolist() == [4.0, 10.0]
-    assert result["trials"].tolist() == [6.0, 16.0]
-    assert result.loc["r2", "share"] == pytest.approx(10 / 16)
-    assert (result.loc["r1", "low"], result.loc["r1", "high"]) == pytest.approx(hand_wilson(4, 6))
-
-
-def test_region_against_province() -> None:
-    frame = pd.DataFrame({"cbs_code": ["A", "B", "C"], "k": [90, 85, 10], "n": [100, 100, 100]})
-    members = pd.DataFrame({"region_code": ["r1", "r1", "r2"], "cbs_code": ["A", "B", "C"]})
-    regions = metrics.group_shares(frame, members, "k", "n")
-    assert regions["reference"].tolist() == pytest.approx([185 / 300] * 2)
-    assert regions["comparison"].tolist() == ["hoger", "lager"]
-
-
-def test_compare_levels_municipality_region_province() -> None:
-    frame = pd.DataFrame(
-        {"cbs_code": ["A", "B", "C", "D"], "k": [60, 1, 50, 5], "n": [100, 2, 100, 10]}
-    )
-    members = pd.DataFrame(
-        {"region_code": ["r1", "r2", "r1", "r2"], "cbs_code": ["A", "A", "B", "C"]}
-    )
-    result = metrics.compare_levels(frame, members, "k", "n")
-    assert result[["cbs_code", "region_code"]].astype(object).where(
-        result[["cbs_code", "region_code"]].notna(), None
-    ).values.tolist() == [["A", "r1"], ["A", "r2"], ["B", "r1"], ["C", "r2"], ["D", None]]
-    a_in_r1 = result.iloc[0]
-    assert a_in_r1["region_share"] == pytest.approx(61 / 102)
-    assert a_in_r1["province_share"] == pytest.approx(116 / 212)
-    assert (a_in_r1["low"], a_in_r1["high"]) == pytest.approx(hand_wilson(60, 100))
-    assert a_in_r1["vs_region"] == "vergelijkbaar"
-    assert pd.isna(result.iloc[4]["vs_region"])
-    assert result.iloc[4]["vs_province"] == "vergelijkbaar"
-
-
 # ---------------------------------------------------------------- small numbers
 
 
@@ -568,19 +508,37 @@ def test_share_columns_come_from_the_definitions() -> None:
 
 
 def test_every_scorecard_column_has_a_dutch_definition() -> None:
-    keys = {d.key for d in metrics.definitions()}
-    for column in (*COUNTS[1:], *STATISTICS, "obstacles_open"):
-        assert metrics.definition(column).key in keys, column
-    for d in metrics.definitions():
-        assert d.kind in {"count", "share", "rate", "days", "flag", "method"}
-        for field in (d.label, d.numerator, d.denominator, d.period, d.censoring, d.interval):
-            assert field, d.key
-            assert "{" not in field, (d.key, field)
+    keys = {m.key for m in metrics.metrics()}
+    counts = ("population", "initiatives", "obstacles", "obstacles_open", "obstacles_answered")
+    for column in (*counts, *SCORECARD_KEYS, "obstacles_resolved", "obstacles_refused"):
+        assert metrics.metric(column).key in keys, column
+        assert metrics.metric(f"{column}_low").key == column
+    for m in metrics.metrics():
+        assert m.kind in KINDS
+        for field in (m.label, m.numerator, m.denominator, m.period, m.censoring, m.interval):
+            assert field, m.key
+            assert "{" not in field, (m.key, field)
+
+
+def test_every_figure_says_how_it_is_computed() -> None:
+    """A figure with an interval names its counts or its event, and its method."""
+    for m in metrics.metrics():
+        if m.kind in ("share", "rate"):
+            assert m.counts, m.key
+            assert m.method in ("wilson", "garwood"), m.key
+        if m.kind in ("km_share", "km_median"):
+            assert m.event in ("first_response", "resolution"), m.key
+            assert (m.horizon is not None) == (m.kind == "km_share"), m.key
+        if m.comparable:
+            assert m.method is not None, m.key
+    assert metrics.metric("refused_share").better == "lower"
+    assert metrics.metric("resolved_share").better == "higher"
+    assert metrics.metric("obstacles_per_10k").better is None
 
 
 def test_definitions_fill_in_the_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OMZIEN_SMALL_NUMBERS", "12")
-    assert "minder dan 12 knelpunten" in metrics.definition("small_numbers").numerator
+    assert "minder dan 12 knelpunten" in metrics.metric("small_numbers").numerator
     frame = metrics.definitions_frame()
     assert {"key", "label", "numerator", "denominator", "period", "censoring", "interval"} <= set(
         frame.columns
@@ -590,5 +548,5 @@ def test_definitions_fill_in_the_thresholds(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_definitions_of_kaplan_meier_figures_name_the_censoring() -> None:
     for key in ("first_response_within_30d", "median_days_to_first_response"):
-        assert "peildatum" in metrics.definition(key).censoring
-    assert "Wilson" in metrics.definition("resolved_share_low").interval
+        assert "peildatum" in metrics.metric(key).censoring
+    assert "Wilson" in metrics.metric("resolved_share_low").interval

@@ -12,16 +12,19 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
-import pandas as pd
 import pytest
 
-from etl.metrics import rank_without_small_numbers, scorecard
-from etl.metrics.scorecard import STATISTICS
+from etl.metrics import rank_without_small_numbers
+from etl.metrics.registry import SCORECARD_KEYS
 from etl.warehouse import build
 from tests.etl.metrics_support import hand_garwood, hand_wilson, reference_km, same
 from tests.support.exports import AS_OF, write_fixture_exports
 
 MART = "marts.municipality_scorecard"
+STATISTICS = (
+    *(f"{key}{suffix}" for key in SCORECARD_KEYS for suffix in ("", "_low", "_high")),
+    "small_numbers",
+)
 
 # The warehouse contract's promised columns with the types it states.
 PROMISED = {
@@ -173,6 +176,12 @@ def test_every_column_has_the_type_of_its_kind(con) -> None:
     actual = columns_of(con)
     assert list(actual)[:4] == ["cbs_code", "name", "population", "initiatives"]
     assert set(actual) == {"cbs_code", "name", *COUNT_COLUMNS, *STATISTICS}
+    for column in actual:
+        assert con.execute(
+            "SELECT comment FROM duckdb_columns() WHERE schema_name = 'marts' "
+            "AND table_name = 'municipality_scorecard' AND column_name = ?",
+            [column],
+        ).fetchone()[0], column
     for column, dtype in actual.items():
         if column in ("cbs_code", "name"):
             assert dtype == "VARCHAR", column
@@ -250,32 +259,6 @@ def test_same_inputs_give_the_same_mart(con, tmp_path: Path) -> None:
         first = con.execute(f"SELECT * FROM {MART}").fetchall()
         second = again.execute(f"SELECT * FROM {MART}").fetchall()
     assert first == second
-
-
-def test_scorecard_refuses_obstacles_that_do_not_match_the_counts() -> None:
-    counts = pd.DataFrame(
-        {
-            "cbs_code": ["GM0001", "GM0002"],
-            "population": [1000, 2000],
-            "initiatives": [0, 0],
-            "obstacles": [1, 0],
-            "obstacles_answered": [0, 0],
-            "obstacles_resolved": [0, 0],
-            "obstacles_refused": [0, 0],
-        }
-    )
-    obstacles = pd.DataFrame(
-        {
-            "cbs_code": ["GM0002"],
-            "reported_at": pd.to_datetime(["2026-01-01"]),
-            "first_response_at": pd.to_datetime([None]),
-            "resolved_at": pd.to_datetime([None]),
-        }
-    )
-    with pytest.raises(ValueError, match="GM0001, GM0002"):
-        scorecard(obstacles, counts, AS_OF, small_below=10)
-    with pytest.raises(KeyError, match="obstacles_refused"):
-        scorecard(obstacles, counts.drop(columns="obstacles_refused"), AS_OF, small_below=10)
 
 
 # ---------------------------------------------------------------- demo warehouse

@@ -11,6 +11,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
+from readmodel.warehouse import Warehouse, read_warehouse
 from reports import model
 from reports.agenda_brief import agenda_brief
 from reports.comparison import comparison
@@ -35,9 +36,19 @@ def fixture_con(fixture_warehouse: Path):
 
 
 @pytest.fixture(scope="session")
-def bunnik(demo_con) -> model.Report:
+def demo_wh(demo_con) -> Warehouse:
+    return read_warehouse(demo_con)
+
+
+@pytest.fixture(scope="session")
+def fixture_wh(fixture_con) -> Warehouse:
+    return read_warehouse(fixture_con)
+
+
+@pytest.fixture(scope="session")
+def bunnik(demo_wh) -> model.Report:
     """The demo fact sheet of Bunnik (29 obstacles)."""
-    return factsheet(demo_con, "GM0312", made_on=MADE_ON)
+    return factsheet(demo_wh, "GM0312", made_on=MADE_ON)
 
 
 @pytest.fixture(scope="session")
@@ -52,8 +63,8 @@ def bunnik_pdf(bunnik: model.Report) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def u16(demo_con) -> model.Report:
-    return comparison(demo_con, "u16", made_on=MADE_ON)
+def u16(demo_wh) -> model.Report:
+    return comparison(demo_wh, "u16", made_on=MADE_ON)
 
 
 @pytest.fixture(scope="session")
@@ -62,8 +73,8 @@ def u16_pptx(u16: model.Report):
 
 
 @pytest.fixture(scope="session")
-def agenda(demo_con) -> model.Report:
-    return agenda_brief(demo_con, made_on=MADE_ON)
+def agenda(demo_wh) -> model.Report:
+    return agenda_brief(demo_wh, made_on=MADE_ON)
 
 
 def shape_text(slide, name: str) -> str:

@@ -6,9 +6,9 @@ import io
 
 from pptx import Presentation
 
-from dashboard.filters import Filters
-from dashboard.queries.agenda import agenda as agenda_query
-from dashboard.tables import item_labels
+from readmodel.agenda import agenda as agenda_query
+from readmodel.selection import Filters
+from readmodel.tables import item_labels
 from reports import model
 from reports.agenda_brief import agenda_brief
 from reports.render_md import render as render_md
@@ -16,11 +16,11 @@ from reports.render_pptx import render as render_pptx
 from tests.reports.conftest import MADE_ON, charts, slide_marks
 
 
-def test_top_items_are_the_agenda_pages(agenda: model.Report, demo_con) -> None:
-    from reports.common import open_warehouse
-
-    warehouse = open_warehouse(demo_con)
-    items = agenda_query(demo_con, Filters(), first_day=warehouse.first_day, as_of=warehouse.as_of)
+def test_top_items_are_the_agenda_pages(agenda: model.Report, demo_wh) -> None:
+    warehouse = demo_wh
+    items = agenda_query(
+        demo_wh.con, Filters(), first_day=warehouse.first_day, as_of=warehouse.as_of
+    )
     recurring = items[items["recurring"]].head(10)
     chart = agenda.blocks(model.BarChart)[0]
     assert chart.categories == tuple(item_labels(recurring))
@@ -51,18 +51,18 @@ def test_markdown_brief(agenda: model.Report) -> None:
     assert "Omschrijving" not in text
 
 
-def test_small_items_get_no_rank_and_no_percentage(fixture_con) -> None:
+def test_small_items_get_no_rank_and_no_percentage(fixture_wh) -> None:
     """The fixture's agenda items all have fewer than 5 obstacles."""
-    report = agenda_brief(fixture_con, made_on=MADE_ON)
+    report = agenda_brief(fixture_wh, made_on=MADE_ON)
     table = next(b for b in report.blocks(model.Table)).frame
     assert set(table["Rang"]) == {"–"}
     assert set(table["% onopgelost"]) == {"–"}
     assert set(table["Let op"]) == {"weinig gevallen"}
 
 
-def test_intern_brief_has_example_descriptions(fixture_con) -> None:
-    public = render_md(agenda_brief(fixture_con, made_on=MADE_ON)).decode()
-    intern = render_md(agenda_brief(fixture_con, intern=True, made_on=MADE_ON)).decode()
+def test_intern_brief_has_example_descriptions(fixture_wh) -> None:
+    public = render_md(agenda_brief(fixture_wh, made_on=MADE_ON)).decode()
+    intern = render_md(agenda_brief(fixture_wh, intern=True, made_on=MADE_ON)).decode()
     assert "Voorbeelden (intern)" in intern
     assert "Voorbeelden" not in public
     assert "**INTERN" in intern

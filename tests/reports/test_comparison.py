@@ -29,9 +29,9 @@ def test_sections(u16: model.Report) -> None:
     assert len(funnels) == 1
 
 
-def test_few_cases_are_flagged_not_ranked(demo_con) -> None:
+def test_few_cases_are_flagged_not_ranked(demo_wh) -> None:
     """Foodvalley: Renswoude has 6 obstacles (below 10): flagged, unranked, after the rest."""
-    report = comparison(demo_con, "regio_foodvalley", made_on=MADE_ON)
+    report = comparison(demo_wh, "regio_foodvalley", made_on=MADE_ON)
     chart = next(c for c in report.blocks(model.BarChart) if c.title == "Aandeel (deels) opgelost")
     assert chart.categories[-1] == "Renswoude *"
     table = next(t for t in report.blocks(model.Table) if t.title == "Aandeel (deels) opgelost")
@@ -40,6 +40,6 @@ def test_few_cases_are_flagged_not_ranked(demo_con) -> None:
     assert row["Weinig gevallen"] == "weinig gevallen"
 
 
-def test_unknown_region(demo_con) -> None:
+def test_unknown_region(demo_wh) -> None:
     with pytest.raises(KeyError):
-        comparison(demo_con, "u99")
+        comparison(demo_wh, "u99")

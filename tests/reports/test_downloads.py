@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 
 from dashboard import exports
-from dashboard.filters import Filters
 from etl.warehouse import build
+from readmodel.selection import Filters
 from tests.support.exports import AS_OF, OBSTACLES_HEADER, write_fixture_exports
 
 PLANTED = [

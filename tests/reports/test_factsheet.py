@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.filters import Filters
 from etl.vocabularies import CATEGORIES
+from readmodel.selection import Filters
 from reports import model
 from reports.factsheet import factsheet, shared_items
 from reports.render_md import render as render_md
@@ -62,19 +62,17 @@ def test_key_figures_match_the_warehouse(bunnik: model.Report, demo_con) -> None
     assert set(table["T.o.v. provincie"]) <= {"hoger", "vergelijkbaar", "lager", "–"}
 
 
-def test_shared_agenda_items_recur_elsewhere(bunnik: model.Report, demo_con) -> None:
-    from reports.common import open_warehouse
-
-    items = shared_items(open_warehouse(demo_con), Filters(municipality="GM0312"))
+def test_shared_agenda_items_recur_elsewhere(bunnik: model.Report, demo_wh) -> None:
+    items = shared_items(demo_wh, Filters(municipality="GM0312"))
     assert (items["municipalities"] >= 2).all()
     assert (items["obstacles_here"] >= 1).all()
     table = _sections(bunnik)["Gedeelde agendapunten"].blocks[0].frame
     assert list(table["Knelpunten hier"]) == list(items["obstacles_here"].head(len(table)))
 
 
-def test_few_obstacles_show_no_percentage(fixture_con) -> None:
+def test_few_obstacles_show_no_percentage(fixture_wh) -> None:
     """Utrecht has 3 obstacles in the fixture: counts, but no share as a percentage."""
-    report = factsheet(fixture_con, "GM0344", made_on=MADE_ON)
+    report = factsheet(fixture_wh, "GM0344", made_on=MADE_ON)
     tiles = report.blocks(model.KeyFigures)[0].items
     assert [t.value for t in tiles] == [
         "3",
@@ -94,9 +92,9 @@ def test_few_obstacles_show_no_percentage(fixture_con) -> None:
     assert "te weinig knelpunten voor een reactiecurve" in text
 
 
-def test_descriptions_only_in_the_intern_version(fixture_con) -> None:
-    public = render_md(factsheet(fixture_con, "GM0344", made_on=MADE_ON)).decode()
-    intern_report = factsheet(fixture_con, "GM0344", intern=True, made_on=MADE_ON)
+def test_descriptions_only_in_the_intern_version(fixture_wh) -> None:
+    public = render_md(factsheet(fixture_wh, "GM0344", made_on=MADE_ON)).decode()
+    intern_report = factsheet(fixture_wh, "GM0344", intern=True, made_on=MADE_ON)
     intern = render_md(intern_report).decode()
     assert "Subsidie gestopt" not in public
     assert "Subsidie gestopt" in intern
@@ -105,8 +103,8 @@ def test_descriptions_only_in_the_intern_version(fixture_con) -> None:
     assert intern_report.provenance.labels == ["INTERN"]
 
 
-def test_unknown_municipality_and_empty_selection(fixture_con) -> None:
+def test_unknown_municipality_and_empty_selection(fixture_wh) -> None:
     with pytest.raises(KeyError):
-        factsheet(fixture_con, "GM9999")
+        factsheet(fixture_wh, "GM9999")
     with pytest.raises(model.NothingToReport):
-        factsheet(fixture_con, "GM0307")  # Amersfoort: no obstacles in the fixture
+        factsheet(fixture_wh, "GM0307")  # Amersfoort: no obstacles in the fixture

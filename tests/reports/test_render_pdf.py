@@ -58,9 +58,9 @@ def test_figures_in_the_text(bunnik_pdf: list[str], demo_con) -> None:
     assert re.search(rf"{CATEGORIES.label(category)}\s+{count}\b", text)
 
 
-def test_public_and_intern_pdf(fixture_con) -> None:
-    public = render_pdf(factsheet(fixture_con, "GM0344", made_on=MADE_ON))
-    intern = render_pdf(factsheet(fixture_con, "GM0344", intern=True, made_on=MADE_ON))
+def test_public_and_intern_pdf(fixture_wh) -> None:
+    public = render_pdf(factsheet(fixture_wh, "GM0344", made_on=MADE_ON))
+    intern = render_pdf(factsheet(fixture_wh, "GM0344", intern=True, made_on=MADE_ON))
     public_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(public)).pages)
     intern_pages = [p.extract_text() for p in PdfReader(io.BytesIO(intern)).pages]
     assert "Subsidie gestopt" not in public_text

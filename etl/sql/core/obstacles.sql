@@ -31,7 +31,7 @@ SELECT
 FROM accepted_obstacles AS o
 LEFT JOIN responses AS r USING (knelpunt_id)
 WHERE o.is_latest
-ORDER BY obstacle_id;
+ORDER BY reported_at, obstacle_id;
 
 COMMENT ON COLUMN core.obstacles.obstacle_id IS 'Stable id from the signal form.';
 COMMENT ON COLUMN core.obstacles.initiative_id IS 'Initiative that reported it (core.initiatives); NULL when not given.';

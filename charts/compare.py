@@ -1,0 +1,164 @@
+"""Charts of the compare page: every municipality with its interval, and the funnel plot."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.theme import BAD, GOOD, MUTED, PRIMARY, region_colours, styled
+from readmodel import format
+
+PERCENT, NUMBER = format.PERCENT, format.NUMBER
+
+
+def dot_plot(
+    table: pd.DataFrame,
+    references: pd.DataFrame,
+    *,
+    title: str,
+    unit: str,
+    colour_of: dict[str, str | None],
+    region_names: dict[str, str],
+) -> go.Figure:
+    """One row per municipality (sorted by value), a dot with its 95% interval as error bar.
+
+    Small numbers get an open grey marker and '(weinig gevallen)'; tiny ones (suppressed)
+    no dot at all. Reference rows (province, regions) are dashed vertical lines.
+    """
+    rows = table.sort_values(["value", "name"], na_position="first")
+    colours = region_colours(list(region_names))
+    scale = 100 if unit == PERCENT else 1
+    figure = go.Figure()
+    for region, group in rows.groupby(rows["cbs_code"].map(colour_of), dropna=False, sort=False):
+        region = None if region != region else region
+        solid = group[~group["small_numbers"]]
+        few = group[group["small_numbers"]]
+        for part, few_cases in ((solid, False), (few, True)):
+            if part.empty:
+                continue
+            colour = MUTED if few_cases else colours.get(region, MUTED)
+            name = region_names.get(region, "Overig") if region else "Overig"
+            figure.add_scatter(
+                x=part["value"] * scale,
+                y=part["label"],
+                mode="markers",
+                name=f"{name} (weinig gevallen)" if few_cases else name,
+                legendgroup=name,
+                showlegend=not few_cases or solid.empty,
+                marker={
+                    "color": "white" if few_cases else colour,
+                    "size": 11,
+                    "line": {"color": colour, "width": 2},
+                },
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (part["high"] - part["value"]) * scale,
+                    "arrayminus": (part["value"] - part["low"]) * scale,
+                    "color": colour,
+                    "thickness": 1.5,
+                    "width": 0,
+                },
+                customdata=np.column_stack([part["hover"]]),
+                hovertemplate="%{customdata[0]}<extra></extra>",
+            )
+    for _, ref in references.iterrows():
+        if ref["value"] != ref["value"]:
+            continue
+        dash = "solid" if ref["code"] == "provincie" else "dash"
+        colour = "#333333" if ref["code"] == "provincie" else colours.get(ref["code"], MUTED)
+        figure.add_vline(x=ref["value"] * scale, line_dash=dash, line_color=colour, line_width=1.5)
+        # A legend entry per reference line: annotations on top of each other are unreadable.
+        figure.add_scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            line={"color": colour, "dash": dash},
+            name=f"{ref['name']}: {format.value(ref['value'], unit)}",
+        )
+    figure.update_layout(
+        title=title,
+        xaxis_title="%" if unit == PERCENT else title,
+        yaxis={"categoryorder": "array", "categoryarray": list(rows["label"])},
+    )
+    if unit == PERCENT:
+        figure.update_xaxes(range=[0, 100], ticksuffix="%")
+    return styled(figure, height=max(420, 24 * len(rows) + 140))
+
+
+def funnel_plot(
+    points: pd.DataFrame, limits: pd.DataFrame, p0: float, *, title: str, province: str
+) -> go.Figure:
+    """Spiegelhalter funnel: share against number of obstacles, 95% and 99.8% limits."""
+    figure = go.Figure()
+    for level, dash in ((0.998, "dot"), (0.95, "dash")):
+        band = limits[limits["level"] == level].sort_values("n")
+        label = "99,8%-grens" if level == 0.998 else "95%-grens"
+        for column, show in (("high", True), ("low", False)):
+            figure.add_scatter(
+                x=band["n"],
+                y=band[column] * 100,
+                mode="lines",
+                name=label,
+                legendgroup=label,
+                showlegend=show,
+                line={"color": "#6b7785", "dash": dash, "width": 1.5},
+                hoverinfo="skip",
+            )
+    figure.add_hline(
+        y=p0 * 100,
+        line_color="#333333",
+        line_width=1.5,
+        annotation_text=f"{province}: {format.percent(p0)}",
+        annotation_position="top left",
+    )
+    shown = points[points["band"].notna() & ~points["suppressed"]]
+    colours = (
+        shown["band"]
+        .map({"boven_998": GOOD, "boven_95": GOOD, "onder_998": BAD, "onder_95": BAD})
+        .fillna(PRIMARY)
+    )
+    outside = shown["band"] != "binnen"
+    figure.add_scatter(
+        x=shown["obstacles"],
+        y=shown["share"] * 100,
+        mode="markers+text",
+        text=np.where(outside, shown["name"], ""),
+        textposition="middle right",
+        marker={
+            "color": colours,
+            "size": 10,
+            "symbol": np.where(shown["small_numbers"], "circle-open", "circle"),
+        },
+        name="Gemeente",
+        customdata=np.column_stack([shown["hover"]]),
+        hovertemplate="%{customdata[0]}<extra></extra>",
+    )
+    figure.update_layout(
+        title=title, xaxis_title="aantal knelpunten (noemer)", yaxis_title="aandeel (%)"
+    )
+    figure.update_yaxes(range=[0, 100], ticksuffix="%")
+    figure.update_xaxes(rangemode="tozero")
+    return styled(figure, height=480)
+
+
+def with_labels(table: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Axis label ('Renswoude*' for few cases) and Dutch hover text with the interval."""
+    label = table["name"] + np.where(table["small_numbers"], " *", "")
+    hover = (
+        "<b>"
+        + table["name"].map(html.escape)
+        + "</b><br>"
+        + [
+            format.interval(v, lo, hi, unit)
+            for v, lo, hi in zip(table["value"], table["low"], table["high"], strict=True)
+        ]
+        + "<br>"
+        + [format.count(n) for n in table["n"]]
+        + " gevallen"
+        + np.where(table["small_numbers"], " (weinig gevallen: niet gerangschikt)", "")
+    )
+    return table.assign(label=label, hover=hover)

@@ -1,0 +1,99 @@
+"""Charts of the overview page: reports per quarter, top categories and themes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts import strings
+from charts.theme import ACCENT, LIGHT, PRIMARY, styled
+from readmodel import format
+
+
+def quarter_trend(frame: pd.DataFrame) -> go.Figure:
+    """Bars: obstacles reported per quarter, an incomplete quarter hatched and lighter;
+    line (right axis): the share of each quarter's obstacles resolved within 90 days,
+    counted only over obstacles followed at least 90 days (readmodel.overview.per_quarter).
+    """
+    figure = go.Figure()
+    complete = frame["complete"].astype(bool).to_numpy()
+    figure.add_bar(
+        x=frame["label"],
+        y=frame["obstacles"],
+        name=strings.TREND_REPORTED,
+        marker={
+            "color": np.where(complete, PRIMARY, LIGHT),
+            "line": {"color": PRIMARY, "width": 1.5},
+            "pattern": {"shape": np.where(complete, "", "/"), "fgcolor": PRIMARY},
+        },
+        customdata=[format.count(n) for n in frame["obstacles"]],
+        hovertemplate="%{x}: %{customdata} gemeld<extra></extra>",
+    )
+    followed = frame["value"].notna().to_numpy()
+    hover = [
+        strings.TREND_HOVER.format(
+            share=format.interval(v, lo, hi, format.PERCENT),
+            resolved=format.count(k),
+            followed=format.count(n),
+        )
+        for v, lo, hi, k, n in zip(
+            frame["value"],
+            frame["low"],
+            frame["high"],
+            frame["resolved_in_90d"],
+            frame["followed_90d"],
+            strict=True,
+        )
+    ]
+    figure.add_scatter(
+        x=frame["label"][followed],
+        y=(frame["value"] * 100)[followed],
+        name=strings.TREND_RESOLVED_90D,
+        mode="lines+markers",
+        yaxis="y2",
+        line={"color": ACCENT, "width": 3},
+        marker={"symbol": "diamond", "size": 9},
+        customdata=np.asarray(hover, dtype=object)[followed],
+        hovertemplate="%{x}: %{customdata}<extra></extra>",
+    )
+    figure.update_layout(
+        title=strings.TREND_TITLE,
+        yaxis_title=strings.TREND_AXIS_COUNT,
+        yaxis2={
+            "title": strings.TREND_AXIS_SHARE,
+            "overlaying": "y",
+            "side": "right",
+            "range": [0, 100],
+            "ticksuffix": "%",
+            "showgrid": False,
+        },
+    )
+    return styled(figure)
+
+
+def ranked_bars(frame: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
+    """Horizontal bars, largest on top, with the count and the share resolved in the hover."""
+    ordered = frame.iloc[::-1]
+    names = [labels.get(code, code) for code in ordered["code"]]
+    share = (ordered["resolved"] / ordered["obstacles"]).fillna(0)
+    figure = go.Figure(
+        go.Bar(
+            x=ordered["obstacles"],
+            y=names,
+            orientation="h",
+            marker_color=PRIMARY,
+            customdata=list(zip(ordered["resolved"], share, strict=True)),
+            text=ordered["obstacles"],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x} knelpunten, waarvan %{customdata[0]} (deels) opgelost "
+            "(%{customdata[1]:.0%})<extra></extra>",
+        )
+    )
+    figure.update_layout(title=title, xaxis_title="aantal knelpunten", showlegend=False)
+    figure.update_xaxes(showgrid=True, gridcolor="#eef1f4")
+    figure.update_yaxes(gridcolor="rgba(0,0,0,0)")
+    figure.update_traces(marker_line_width=0)
+    figure.update_layout(bargap=0.3)
+    return styled(figure, height=max(260, 36 * len(frame) + 80))

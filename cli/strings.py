@@ -1,0 +1,32 @@
+"""Dutch texts of the `omzien export` commands."""
+
+from __future__ import annotations
+
+EXPORT = {
+    "help": "Exporteer een feitenblad, de sociale agenda of een regiovergelijking.",
+    "gemeente_help": "Feitenblad van één gemeente (pptx of pdf).",
+    "agenda_help": "De sociale agenda als notitie (pptx, pdf of md).",
+    "vergelijking_help": "Vergelijking van de gemeenten van een regio (pptx of pdf).",
+    "code_help": "CBS-gemeentecode, bijvoorbeeld GM0312 (Bunnik).",
+    "region_help": "Regio (code of naam), bijvoorbeeld u16 (standaard) of u10.",
+    "agenda_region_help": "Alleen deze regio (standaard: de hele provincie).",
+    "format_help": "Bestandsformaat: {formats}.",
+    "out_help": "Schrijf naar dit bestand (standaard: exports/JJJJ-MM-DD_<soort>.<formaat>).",
+    "intern_help": "Voor de werkgroep: met (geanonimiseerde) omschrijvingen, gemarkeerd INTERN.",
+    "start_help": "Alleen knelpunten gemeld vanaf deze dag (JJJJ-MM-DD).",
+    "end_help": "Alleen knelpunten gemeld tot en met deze dag (JJJJ-MM-DD).",
+    "unknown_code": "'{value}' is geen gemeente van de provincie; bedoelt u een van: "
+    "{examples}? Gebruik de CBS-code, zoals GM0312.",
+    "unknown_region": "'{value}' is geen regio; kies uit: {codes}.",
+    "bad_format": "'{value}' kan hier niet; kies uit: {formats}.",
+    "no_warehouse": "Er is nog geen warehouse op {path}; draai eerst 'omzien etl run'.",
+    "bad_date": "'{value}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-26.",
+    "empty_warehouse": "Het warehouse op {path} bevat nog geen load; draai eerst 'omzien etl run'.",
+    "nothing": "Er is niets te exporteren: {reason}",
+    "building": "Cijfers verzamelen ...",
+    "rendering": "{format} schrijven ...",
+    "written": "Geschreven: {path}",
+    "synthetic": "Let op: gemaakt met SYNTHETISCHE demogegevens (zo vermeld op elke pagina).",
+    "failed": "Exporteren is mislukt ({error}).",
+    "write_failed": "Kan niet schrijven naar {path} ({reason}).",
+}

@@ -1,1 +1,0 @@
-"""DataFrame -> plotly figure; no streamlit, no SQL."""

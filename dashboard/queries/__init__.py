@@ -1,1 +1,0 @@
-"""Warehouse queries: DuckDB SQL with bound parameters, returning DataFrames; no streamlit."""

@@ -1,0 +1,243 @@
+"""Municipalities against their regions and the province, on any figure of the registry.
+
+The compare page, the map, the profile, presentation mode and the exports all judge
+municipalities here. For a selection, `inputs` sums the count marts once per municipality
+(over every municipality: the province is the reference, a region or municipality only
+narrows what is shown); `compare` turns those counts into a figure with its 95% interval
+for every municipality, region and the province (etl.metrics.figures), flags small
+numbers, ranks the rest and judges each municipality against the province by interval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from etl.metrics import apply_small_numbers, compare_to_reference, rank_without_small_numbers
+from etl.metrics.figures import figure
+from etl.metrics.registry import LOWER_IS_BETTER, Metric
+from readmodel import strings
+from readmodel.database import query
+from readmodel.rollups import initiative_totals, obstacle_totals, survival_totals
+from readmodel.selection import Filters
+from readmodel.warehouse import Warehouse
+
+PROVINCE = strings.PROVINCE_REFERENCE
+REGION = "regio"
+SURVIVAL_COLUMNS = ["days", "events", "censored"]
+
+
+@dataclass
+class Inputs:
+    """The counts of a selection per municipality, for every figure of the registry.
+
+    `counts`: one row per municipality of the warehouse (zero counts included) with its
+    name, population, initiatives and every obstacle count. Survival counts are read per
+    event on first use and kept, so seven figures of one profile read them once.
+    """
+
+    warehouse: Warehouse
+    filters: Filters
+    counts: pd.DataFrame
+    _survival: dict[str, pd.DataFrame] = field(default_factory=dict)
+    _groups: dict[tuple, pd.DataFrame] = field(default_factory=dict)
+
+    def survival(self, event: str) -> pd.DataFrame:
+        """cbs_code, days, events, censored of the selection for one event."""
+        if event not in self._survival:
+            self._survival[event] = survival_totals(
+                self.warehouse.con, self.filters, event, by=["cbs_code"]
+            )
+        return self._survival[event]
+
+    @property
+    def obstacles(self) -> int:
+        return int(self.counts["obstacles"].sum())
+
+
+def inputs(warehouse: Warehouse, filters: Filters) -> Inputs:
+    """The selection's counts per municipality over the whole area (place filters dropped)."""
+    everywhere = filters.everywhere()
+    base = query(
+        warehouse.con,
+        "SELECT cbs_code, name, population FROM core.municipalities ORDER BY cbs_code",
+        name="municipalities",
+    )
+    obstacles = obstacle_totals(warehouse.con, everywhere, by=["cbs_code"])
+    initiatives = initiative_totals(warehouse.con, everywhere, by=["cbs_code"])
+    counts = base.merge(obstacles, on="cbs_code", how="left").merge(
+        initiatives, on="cbs_code", how="left"
+    )
+    numbers = [c for c in counts.columns if c not in ("cbs_code", "name", "population")]
+    counts[numbers] = counts[numbers].fillna(0).astype("int64")
+    counts = counts.assign(refused=counts["status_afgewezen"], open=counts["status_open"])
+    return Inputs(warehouse, everywhere, counts)
+
+
+def _key(groups: dict[str, frozenset[str]]) -> tuple:
+    return tuple((code, tuple(sorted(members))) for code, members in groups.items())
+
+
+def group_counts(data: Inputs, groups: dict[str, frozenset[str]]) -> pd.DataFrame:
+    """The municipalities' counts summed per group (a region, the province): one row per
+    group, with `code` as its key and population summed too."""
+    key = ("counts", _key(groups))
+    if key not in data._groups:
+        numeric = data.counts.drop(columns=["cbs_code", "name"])
+        codes = data.counts["cbs_code"].to_numpy()
+        membership = np.array([np.isin(codes, list(m)) for m in groups.values()], dtype=float)
+        summed = membership.reshape(len(groups), len(codes)) @ numeric.to_numpy(dtype=float)
+        frame = pd.DataFrame(summed, columns=numeric.columns).round().astype("int64")
+        data._groups[key] = frame.assign(code=list(groups))[["code", *numeric.columns]]
+    return data._groups[key]
+
+
+def group_survival(data: Inputs, event: str, groups: dict[str, frozenset[str]]) -> pd.DataFrame:
+    """Per-day counts summed per group: code, days, events, censored."""
+    key = (event, _key(groups))
+    if key not in data._groups:
+        survival = data.survival(event)
+        parts = [
+            survival[survival["cbs_code"].isin(members)]
+            .groupby("days", as_index=False)[["events", "censored"]]
+            .sum()
+            .assign(code=code)
+            for code, members in groups.items()
+        ]
+        data._groups[key] = (
+            pd.concat(parts, ignore_index=True)[["code", *SURVIVAL_COLUMNS]]
+            if parts
+            else pd.DataFrame(columns=["code", *SURVIVAL_COLUMNS])
+        )
+    return data._groups[key]
+
+
+def figures_of(
+    data: Inputs, metric: Metric, groups: dict[str, frozenset[str]] | None = None
+) -> pd.DataFrame:
+    """The metric for each municipality (groups None) or each group of municipalities:
+    the counts with value, low, high and n."""
+    if groups is None:
+        survival = data.survival(metric.event) if metric.event else None
+        return figure(metric, data.counts, survival, key="cbs_code")
+    counts = group_counts(data, groups)
+    survival = group_survival(data, metric.event, groups) if metric.event else None
+    return figure(metric, counts, survival, key="code")
+
+
+def reference_groups(warehouse: Warehouse) -> dict[str, frozenset[str]]:
+    """The province (every municipality) and every region, by code."""
+    return {
+        PROVINCE: frozenset(warehouse.municipality_names),
+        **{region: warehouse.members(region) for region in warehouse.region_names},
+    }
+
+
+def judge(table: pd.DataFrame, metric: Metric, reference: float) -> pd.DataFrame:
+    """Small-numbers flags, suppression of tiny shares, rank, and the verdict by interval.
+
+    Adds small_numbers, suppressed, rank (NaN when few cases; 1 = best when the figure has
+    a direction, else highest) and comparison (hoger / vergelijkbaar / lager).
+    """
+    result = apply_small_numbers(
+        table, count="n", shares=["value", "low", "high"] if metric.is_share else []
+    )
+    result["rank"] = rank_without_small_numbers(
+        result, "value", count="n", ascending=metric.better == LOWER_IS_BETTER
+    )
+    result["comparison"] = compare_to_reference(result["low"], result["high"], reference)
+    return result
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every municipality and every reference (province, regions) on one metric."""
+
+    metric: Metric
+    municipalities: pd.DataFrame  # one row per municipality, judged against the province
+    references: pd.DataFrame  # code, name, kind, value, low, high, n (province first)
+    shown: frozenset[str]  # the municipalities the selection shows
+
+    @property
+    def province(self) -> pd.Series:
+        return self.references.set_index("code").loc[PROVINCE]
+
+    def reference(self, code: str) -> pd.Series:
+        return self.references.set_index("code").loc[code]
+
+    def rows(self) -> pd.DataFrame:
+        """The municipalities the selection shows, by code."""
+        return self.municipalities[self.municipalities["cbs_code"].isin(self.shown)]
+
+    @property
+    def empty(self) -> bool:
+        return int(self.rows()["obstacles"].sum()) == 0
+
+
+def compare(data: Inputs, metric: Metric, region: str | None = None) -> Comparison:
+    """The metric for every municipality and reference, judged against the province;
+    `region` narrows the municipalities shown (the references stay the same)."""
+    warehouse = data.warehouse
+    groups = reference_groups(warehouse)
+    references = figures_of(data, metric, groups)
+    names = {PROVINCE: warehouse.province_name, **warehouse.region_names}
+    references = references.assign(
+        name=references["code"].map(names),
+        kind=np.where(references["code"] == PROVINCE, PROVINCE, REGION),
+    )[["code", "name", "kind", "value", "low", "high", "n"]]
+    province = float(references.loc[references["code"] == PROVINCE, "value"].iloc[0])
+    municipalities = judge(figures_of(data, metric), metric, province)
+    shown = warehouse.members(region) if region else frozenset(warehouse.municipality_names)
+    return Comparison(metric, municipalities, references, shown)
+
+
+def pooled(data: Inputs, metric: Metric, codes: frozenset[str], code: str) -> pd.Series:
+    """The metric over a set of municipalities taken together (e.g. the province without
+    its city area): code, value, low, high, n."""
+    return figures_of(data, metric, {code: codes}).iloc[0]
+
+
+def verdict(own: pd.Series, reference: float) -> str | None:
+    """hoger / vergelijkbaar / lager of one figure against a reference value."""
+    return compare_to_reference([own["low"]], [own["high"]], [reference])[0]
+
+
+def shown_references(comparison: Comparison, warehouse: Warehouse, region: str | None):
+    """The reference lines a comparison shows: the province, and the chosen region or else
+    the main regions (see Warehouse.main_regions)."""
+    codes = [PROVINCE, *([region] if region else warehouse.main_regions())]
+    refs = comparison.references
+    return refs[refs["code"].isin(codes)].reset_index(drop=True)
+
+
+WITHOUT_CITY = "zonder_stad"
+
+
+def city_apart(data: Inputs, comparison: Comparison) -> tuple[Comparison, pd.DataFrame]:
+    """The comparison without the big-city municipalities (regions of kind 'stad'), and
+    those municipalities' own rows; the province without them becomes a reference too."""
+    city = data.warehouse.city_areas()
+    rest = frozenset(data.warehouse.municipality_names) - city
+    without = pooled(data, comparison.metric, rest, WITHOUT_CITY)
+    extra = pd.DataFrame(
+        [
+            {
+                "code": WITHOUT_CITY,
+                "name": strings.PROVINCE_WITHOUT_CITY.format(
+                    province=data.warehouse.province_name, city=data.warehouse.city_name()
+                ),
+                "kind": PROVINCE,
+                **{c: without[c] for c in ("value", "low", "high", "n")},
+            }
+        ]
+    )
+    cities = comparison.rows()[comparison.rows()["cbs_code"].isin(city)]
+    narrowed = Comparison(
+        comparison.metric,
+        comparison.municipalities,
+        pd.concat([comparison.references, extra], ignore_index=True),
+        comparison.shown - city,
+    )
+    return narrowed, cities
