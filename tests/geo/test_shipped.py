@@ -1,4 +1,4 @@
-"""The boundaries shipped in the package: complete, small, close to CBS's."""
+"""The boundaries shipped in the package: complete, small, close to CBS's, used without a file."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import fnmatch
 import json
 import tomllib
 from importlib.resources import files
+from pathlib import Path
 
+import duckdb
 import geopandas as gpd
 import numpy as np
 import pytest
@@ -19,6 +21,7 @@ from etl.geo.shapes import region_outlines
 from etl.geo.shipped import (
     OBJECT,
     SHIPPED_FILE,
+    SHIPPED_LABEL,
     shipped_boundaries,
     shipped_bytes,
 )
@@ -183,3 +186,36 @@ def test_regions_of_the_province_are_one_outline_each() -> None:
         merged = shape(outline)
         assert len(merged.geoms) == 1, region
         assert len(merged.geoms[0].interiors) == 0, region
+
+
+def test_a_build_without_a_boundary_file_uses_the_shipped_set(fixture_warehouse: Path) -> None:
+    with duckdb.connect(str(fixture_warehouse), read_only=True) as con:
+        rows = con.execute(
+            "SELECT cbs_code, source_path, boundary_year, attribution, area_km2 "
+            "FROM core.municipality_boundaries ORDER BY cbs_code"
+        ).fetchall()
+        municipalities = [
+            c
+            for (c,) in con.execute(
+                "SELECT cbs_code FROM core.municipalities ORDER BY 1"
+            ).fetchall()
+        ]
+        boundary_files = con.execute(
+            "SELECT count(*) FROM etl.files WHERE source = 'boundaries'"
+        ).fetchone()[0]
+        geo_notes = con.execute(
+            "SELECT count(*) FROM etl.warnings WHERE path = ?", [SHIPPED_LABEL]
+        ).fetchone()[0]
+        geo_rejects = con.execute(
+            "SELECT count(*) FROM etl.rejects WHERE source = 'boundaries'"
+        ).fetchone()[0]
+    assert [r[0] for r in rows] == municipalities
+    assert len(rows) == 26
+    assert {r[1:4] for r in rows} == {
+        (SHIPPED_LABEL, 2024, f"{ATTRIBUTION}, vereenvoudigd voor de kaart")
+    }
+    assert sum(r[4] for r in rows) == pytest.approx(1553.83, abs=0.05)
+    # reference data, like the municipality list: the load's file and row counts stay
+    assert boundary_files == 0
+    assert geo_notes == 0
+    assert geo_rejects == 0
