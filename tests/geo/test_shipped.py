@@ -126,7 +126,8 @@ def test_attribution_is_next_to_the_data_and_in_the_docs() -> None:
         encoding="utf-8"
     )
     docs = (PROJECT_ROOT / "docs" / "reference-data.md").read_text(encoding="utf-8")
-    for text in (beside, docs):
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    for text in (beside, docs, readme):
         assert "CBS/PDOK" in text
         assert "CC BY 4.0" in text
         assert "gemeenten_2024_display" in text
