@@ -1,5 +1,8 @@
-"""Find and read the boundary file in data/raw/geo/ (the only code that opens one), or
-fall back to the boundaries shipped with omzien when there is none."""
+"""Find and read the boundary file in data/raw/geo/, or fall back to the shipped set.
+
+The only code that opens a boundary file; without one, the boundaries shipped with omzien
+(etl.geo.shipped) are the input.
+"""
 
 from __future__ import annotations
 
