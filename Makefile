@@ -6,7 +6,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RAW ?= data/raw
 PORT ?= 8501
-GEO_TIMEOUT ?= 20
 
 .PHONY: install chromium run test demo etl dashboard lint format lock docs bench clean
 
@@ -34,15 +33,11 @@ chromium:
 		echo "Let op: geen Chromium gevonden; installeer 'chromium' voor de figuren in exports."; \
 	fi
 
-# Municipal boundaries for the maps are fetched from PDOK once, when $(RAW)/geo/ has no
-# boundary file; the dashboard works without them, so a failed download (no internet)
-# only prints why, and GEO_TIMEOUT keeps it from holding up the run.
+# No automatic `omzien geo fetch`: the package ships display boundaries of all
+# municipalities (CBS/PDOK 2024), so the first run shows the real map offline too.
 run: install
 	@if [ -z "$$(find $(RAW) -type f \( -iname '*.csv' -o -iname '*.xlsx' \) -not -path '*/geo/*' 2>/dev/null | head -n 1)" ]; then \
 		$(BIN)/omzien demo; \
-	fi
-	@if [ -z "$$(find $(RAW) -type f -ipath '$(RAW)/geo/*' \( -iname '*.geojson' -o -iname '*.gpkg' -o -iname '*.shp' \) 2>/dev/null | head -n 1)" ]; then \
-		$(BIN)/omzien geo fetch --raw $(RAW) --timeout $(GEO_TIMEOUT) || echo "Verder zonder gemeentegrenzen."; \
 	fi
 	$(BIN)/omzien etl run --raw $(RAW)
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false

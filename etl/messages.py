@@ -194,6 +194,12 @@ GEO = {
     "({latest}) is gebruikt.",
     "no_polygon": "Object {feature} ({value}) heeft geen vlak als geometrie ({kind}) en is "
     "niet gebruikt.",
+    "shipped": "Geen grenzenbestand in geo/: de meegeleverde gemeentegrenzen (CBS/PDOK "
+    "{year}, vereenvoudigd) worden gebruikt. Gedetailleerdere grenzen: omzien geo fetch.",
+    # Whom the map credits for the outlines (core.municipality_boundaries.attribution).
+    "attribution": "Bron gemeentegrenzen: {source}",
+    "source_cbs": "CBS/PDOK, Gebiedsindelingen {year} (CC BY 4.0)",
+    "source_shipped": "CBS/PDOK, Gebiedsindelingen {year} (CC BY 4.0), vereenvoudigd voor de kaart",
 }
 
 # `omzien geo fetch`: download the CBS municipal boundaries from PDOK.
@@ -202,11 +208,11 @@ GEO_FETCH = {
     "page": "  pagina {page}: {features} gemeenten ontvangen ({size} kB)",
     "written": "{count} gemeentegrenzen van de provincie {province} ({year}) opgeslagen in {path}.",
     "no_connection": "Geen verbinding met PDOK ({url}): {reason}. De gemeentegrenzen zijn "
-    "niet opgehaald; de kaart kan ook zonder. Zet zelf een grenzenbestand (GeoJSON, "
-    "GeoPackage of Shapefile) in {folder} of probeer het later opnieuw.",
+    "niet opgehaald; de kaart gebruikt de meegeleverde grenzen. Zet zelf een grenzenbestand "
+    "(GeoJSON, GeoPackage of Shapefile) in {folder} of probeer het later opnieuw.",
     "timeout": "PDOK antwoordde niet binnen {seconds} seconden ({url}). De gemeentegrenzen "
-    "zijn niet opgehaald; probeer het later opnieuw of zet zelf een grenzenbestand in "
-    "{folder}.",
+    "zijn niet opgehaald; de kaart gebruikt de meegeleverde grenzen. Probeer het later "
+    "opnieuw of zet zelf een grenzenbestand in {folder}.",
     "http_error": "PDOK gaf een foutmelding ({status} {reason}) voor {url}. Bestaat het jaar "
     "{year} in CBS Gebiedsindelingen?",
     "bad_response": "Het antwoord van PDOK ({url}) is geen bruikbare GeoJSON-verzameling "

@@ -3,7 +3,7 @@
 `prepare_boundaries` takes the GeoDataFrame of one boundary file and returns what the
 load step needs: one row per feature (its code, normalised, and whether it is usable)
 and one row per municipality code (geometry in WGS84 GeoJSON, simplified for display,
-and the area). Nothing here reads or writes a file.
+the area, and whom a map must credit). Nothing here reads or writes a file.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ AREA_DECIMALS = 4  # km², i.e. to 100 m²
 # Shapefiles cut field names to ten characters ('gemeenteco').
 CODE_COLUMNS = ("statcode", "gemeentecode", "gemeenteco", "gm_code")
 YEAR_COLUMNS = ("jrstatcode", "jaarcode")
+# A column in which the file names its own source, for the map's attribution.
+ATTRIBUTION_COLUMNS = ("bron", "attribution")
 # RD New covers the Netherlands with x 0..300 km, y 300..625 km (EPSG:28992 area of use).
 RD_BOUNDS = (-7_000.0, 289_000.0, 300_000.0, 629_000.0)
 
@@ -54,7 +56,7 @@ class PreparedBoundaries:
     # (normalised, or None), boundary_year, field (the column a problem is in), rule (why
     # it cannot be used, or None) and reason (Dutch).
     features: pd.DataFrame
-    # One row per usable cbs_code: geometry_geojson, area_km2, boundary_year.
+    # One row per usable cbs_code: geometry_geojson, area_km2, boundary_year, attribution.
     shapes: pd.DataFrame
     # (kind, message) for the file as a whole.
     warnings: list[tuple[str, str]] = field(default_factory=list)
@@ -103,6 +105,29 @@ def feature_years(frame: pd.DataFrame) -> pd.Series:
         whole = raw.where(raw.notna() & (raw % 1 == 0) & raw.between(1800, 2200))
         years = years.fillna(whole.astype("Int64"))
     return years
+
+
+def _credit(text: str) -> str:
+    return text if text.lower().startswith("bron") else GEO["attribution"].format(source=text)
+
+
+def feature_attributions(frame: pd.DataFrame, file: str, years: pd.Series) -> pd.Series:
+    """Whom a map must credit for each feature's outline.
+
+    The file's own words in a `bron` or `attribution` column; else CBS/PDOK for a feature
+    with CBS's year code (jrstatcode/jaarcode: CBS Gebiedsindelingen, as `omzien geo
+    fetch` and PDOK's downloads write it); else the file itself.
+    """
+    credit = pd.Series(GEO["attribution"].format(source=file), index=frame.index, dtype=object)
+    cbs = years.notna()
+    credit[cbs] = [_credit(GEO["source_cbs"].format(year=year)) for year in years[cbs]]
+    by_lower = {str(c).lower(): c for c in frame.columns if c != "geometry"}
+    column = next((by_lower[c] for c in ATTRIBUTION_COLUMNS if c in by_lower), None)
+    if column is not None:
+        text = frame[column].astype("string").str.strip()
+        given = text.notna() & (text != "")
+        credit[given] = [_credit(str(t)) for t in text[given]]
+    return credit
 
 
 def _looks_like(bounds: np.ndarray, box: tuple[float, float, float, float]) -> bool:
@@ -218,10 +243,12 @@ def prepare_boundaries(
         (c for c in frame.columns if str(c).lower() in YEAR_COLUMNS), YEAR_COLUMNS[0]
     )
     latest = years.max() if years.notna().any() else None
+    credits = feature_attributions(frame, file, years)
     rd = frame.geometry.to_crs(RD_NEW)
 
     rows = []
     geometries: dict[str, list] = {}
+    attributions: dict[str, set[str]] = {}
     for position, (index, written) in enumerate(frame[column].items(), start=1):
         value = _as_written(written)
         code = normalise_code(written)
@@ -241,6 +268,7 @@ def prepare_boundaries(
             )
         else:
             geometries.setdefault(code, []).append(shape)
+            attributions.setdefault(code, set()).add(credits.loc[index])
         rows.append(
             {
                 "feature": position,
@@ -256,7 +284,9 @@ def prepare_boundaries(
         rows,
         columns=["feature", "value", "cbs_code", "boundary_year", "field", "rule", "reason"],
     ).astype({"feature": "int64", "boundary_year": "Int64"})
-    return PreparedBoundaries(features, _shapes(geometries, features, tolerance), warnings)
+    shapes = _shapes(geometries, features, tolerance)
+    shapes["attribution"] = ["; ".join(sorted(attributions[c])) for c in shapes["cbs_code"]]
+    return PreparedBoundaries(features, shapes, warnings)
 
 
 def _shapes(geometries: dict[str, list], features: pd.DataFrame, tolerance: float):
@@ -269,6 +299,7 @@ def _shapes(geometries: dict[str, list], features: pd.DataFrame, tolerance: floa
                 "geometry_geojson": pd.Series(dtype="object"),
                 "area_km2": pd.Series(dtype="float64"),
                 "boundary_year": pd.Series(dtype="Int64"),
+                "attribution": pd.Series(dtype="object"),
             }
         )
     unions = [

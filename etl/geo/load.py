@@ -19,7 +19,14 @@ from etl.messages import GEO
 from etl.models import run_models
 
 SOURCE = "boundaries"
-TABLE_COLUMNS = ["cbs_code", "geometry_geojson", "area_km2", "source_path", "boundary_year"]
+TABLE_COLUMNS = [
+    "cbs_code",
+    "geometry_geojson",
+    "area_km2",
+    "source_path",
+    "boundary_year",
+    "attribution",
+]
 REJECT_COLUMNS = ["source", "rule", "path", "row_number", "field", "value", "reason"]
 
 
@@ -107,7 +114,8 @@ def load_boundaries(
     province: str,
     progress: Callable[[str], None] = lambda message: None,
 ) -> None:
-    """Create core.municipality_boundaries (empty without a boundary file) and fill it.
+    """Create core.municipality_boundaries and fill it from `boundaries` (a file of
+    data/raw/geo/ or the shipped set; None leaves it empty).
 
     Needs core.municipalities, ref_municipalities_nl and the temporary `rejects` table of
     the transform; leaves the temporary tables boundary_files and boundary_warnings.
@@ -150,7 +158,7 @@ def load_boundaries(
         "core.municipality_boundaries",
         joined.rows,
         "SELECT cbs_code, geometry_geojson, CAST(area_km2 AS DOUBLE), source_path, "
-        "CAST(boundary_year AS INTEGER) FROM incoming_geo ORDER BY cbs_code",
+        "CAST(boundary_year AS INTEGER), attribution FROM incoming_geo ORDER BY cbs_code",
     )
     _insert(
         con,
@@ -167,6 +175,8 @@ def load_boundaries(
         )
         notes.loc[len(notes)] = [boundaries.relpath, "boundary_missing", message]
     _insert(con, "boundary_warnings", notes, "SELECT path, kind, message FROM incoming_geo")
+    if boundaries.shipped:
+        return
     con.execute(
         "INSERT INTO boundary_files VALUES (?, ?, ?, ?, ?, ?, NULL)",
         [
@@ -183,7 +193,8 @@ def load_boundaries(
 def boundary_report(
     con: duckdb.DuckDBPyConnection, load_id: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The etl.files row of the boundary file (none without one) and its etl.warnings rows."""
+    """The etl.files row of the boundary file (none without one: the shipped set is
+    reference data) and the etl.warnings rows of the boundaries used."""
     files = con.execute(
         "SELECT ? AS load_id, path, sha256, ? AS source, rows_read, rows_loaded, rows_rejected, "
         "0 AS rows_superseded, 0 AS rows_erased, rows_out_of_scope, error, "

@@ -1,4 +1,8 @@
-"""Find and read the boundary file in data/raw/geo/: the only code that opens one."""
+"""Find and read the boundary file in data/raw/geo/, or fall back to the shipped set.
+
+The only code that opens a boundary file; without one, the boundaries shipped with omzien
+(etl.geo.shipped) are the input.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import pyogrio
 
 from etl.extract.discover import GEO_FOLDER
 from etl.geo.boundaries import BoundaryError, prepare_boundaries
+from etl.geo.shipped import SHIPPED_LABEL, SHIPPED_YEAR, shipped_boundaries, shipped_sha256
 from etl.messages import GEO
 
 SUFFIXES = (".geojson", ".gpkg", ".shp")
@@ -28,12 +33,16 @@ DETAIL_CHARS = 200
 class BoundaryInput:
     """The boundary file a load uses, as read and prepared (or why it could not be)."""
 
-    relpath: str | None = None  # relative to data/raw/, e.g. 'geo/gemeenten.geojson'
+    # relative to data/raw/, e.g. 'geo/gemeenten.geojson'; SHIPPED_LABEL for the shipped set
+    relpath: str | None = None
     sha256: str | None = None
     features: pd.DataFrame | None = None  # see PreparedBoundaries.features
     shapes: pd.DataFrame | None = None  # see PreparedBoundaries.shapes
     error: str | None = None  # the whole file was unusable: why, in Dutch
     warnings: tuple[tuple[str, str, str], ...] = field(default=())  # (path, kind, message)
+    # The set shipped with omzien: reference data like the municipality list, so it gets
+    # no etl.files row and the load's file and row counts mean the same with or without it.
+    shipped: bool = False
 
 
 def geo_folder(raw_dir: Path) -> Path | None:
@@ -114,17 +123,42 @@ def _unreadable(file: str, exc: BaseException, path: Path | None = None) -> str:
     return GEO["unreadable"].format(file=file, detail=detail)
 
 
+def shipped_input() -> BoundaryInput:
+    """The shipped set as a boundary input: all 342 features; the join keeps those of
+    the municipalities the warehouse covers (core.municipalities)."""
+    shapes = shipped_boundaries()
+    features = pd.DataFrame(
+        {
+            "feature": range(1, len(shapes) + 1),
+            "value": shapes["cbs_code"],
+            "cbs_code": shapes["cbs_code"],
+            "boundary_year": pd.array(shapes["boundary_year"], dtype="Int64"),
+            "field": "statcode",
+            "rule": None,
+            "reason": None,
+        }
+    )
+    return BoundaryInput(
+        relpath=SHIPPED_LABEL,
+        sha256=shipped_sha256(),
+        features=features,
+        shapes=shapes.drop(columns="name"),
+        shipped=True,
+    )
+
+
 def read_boundaries(
     raw_dir: Path, progress: Callable[[str], None] = lambda message: None
 ) -> BoundaryInput:
     """The last boundary file in data/raw/geo/, read and prepared; never raises for its content.
 
     More than one file: the last in lexical order is used and the others get a warning,
-    the same rule as for exports (later files win).
+    the same rule as for exports (later files win). No file: the shipped boundaries.
     """
     found = boundary_files(raw_dir)
     if not found:
-        return BoundaryInput()
+        progress(GEO["shipped"].format(year=SHIPPED_YEAR))
+        return shipped_input()
     relpath, path = found[-1]
     progress(GEO["reading"].format(path=relpath))
     notes = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -26,6 +27,18 @@ def warehouse_with_boundaries(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+@pytest.fixture(scope="module")
+def warehouse_without_boundaries(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A boundary file that cannot be read still takes precedence: no outlines at all."""
+    root = tmp_path_factory.mktemp("nomap")
+    raw = write_fixture_exports(root / "raw")
+    (raw / "geo").mkdir()
+    (raw / "geo" / "kapot.geojson").write_bytes(b"geen geojson")
+    target = root / "wh" / "omzien.duckdb"
+    build(raw, target, as_of=AS_OF, province="Utrecht")
+    return target
+
+
 def layers(figure) -> list[str]:
     return [trace.meta["layer"] for trace in figure.data if trace.meta]
 
@@ -38,8 +51,22 @@ def test_choropleth_with_boundaries(app, warehouse_with_boundaries: Path) -> Non
     assert '"layer": "municipality"' in chart.proto.spec or "municipality" in chart.proto.spec
 
 
-def test_tile_map_without_boundaries(app, fixture_warehouse: Path) -> None:
+def test_map_without_a_boundary_file_shows_the_shipped_boundaries(
+    app, fixture_warehouse: Path
+) -> None:
     at = app(fixture_warehouse, page="map")
+    assert not at.exception
+    assert not at.info  # no "no boundaries" message: the real map, not the tiles
+    (chart,) = at.get("plotly_chart")
+    traces = json.loads(chart.proto.spec)["data"]
+    drawn = {
+        t["meta"]["cbs_code"] for t in traces if t.get("meta", {}).get("layer") == "municipality"
+    }
+    assert len(drawn) == 26
+
+
+def test_tile_map_without_boundaries(app, warehouse_without_boundaries: Path) -> None:
+    at = app(warehouse_without_boundaries, page="map")
     assert not at.exception
     assert "tegelkaart" in at.info[0].value
     assert len(at.get("plotly_chart")) == 1

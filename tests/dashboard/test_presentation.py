@@ -57,5 +57,12 @@ def test_sequence_follows_the_selection(demo_warehouse: Path) -> None:
     with duckdb.connect(str(demo_warehouse), read_only=True) as con:
         ctx = PageContext.of(read_warehouse(con), Filters(region="u16", municipality="GM0312"))
         slides = sequence(ctx)
-    assert [s.key for s in slides] == ["overzicht", "vergelijking", "agenda", "gemeente"]
+    # the map slide: the shipped boundaries are there without a boundary file
+    assert [s.key for s in slides] == [
+        "overzicht",
+        "vergelijking",
+        "kaart",
+        "agenda",
+        "gemeente",
+    ]
     assert all(s.figure is not None for s in slides)

@@ -210,6 +210,31 @@ def test_geojson_boundaries_reach_the_warehouse_in_lon_lat(from_geojson: Warehou
     assert vertices(rows["GM0344"]["geometry_geojson"]) < 200  # the 2,000-vertex circle
 
 
+def test_a_boundary_file_wins_over_the_shipped_set(from_geojson: Warehouse) -> None:
+    rows = boundaries(from_geojson)
+    assert {r["source_path"] for r in rows.values()} == {"geo/gemeenten.geojson"}
+    # the file has CBS's jrstatcode: credited to CBS/PDOK with its year
+    assert {r["attribution"] for r in rows.values()} == {
+        "Bron gemeentegrenzen: CBS/PDOK, Gebiedsindelingen 2024 (CC BY 4.0)"
+    }
+    shipped = from_geojson.query("SELECT count(*) AS n FROM etl.files WHERE path LIKE '(%'")
+    assert shipped == [{"n": 0}]
+
+
+def test_attribution_says_what_the_file_says_else_names_the_file() -> None:
+    rows = [
+        {"statcode": "GM0344", "bron": "Gemeente Utrecht, 2025", "geometry": geo.square("GM0344")},
+        {"statcode": "GM0307", "bron": " ", "geometry": geo.square("GM0307")},
+        {"statcode": "GM0355", "bron": "Bron: Kadaster", "geometry": geo.square("GM0355")},
+    ]
+    shapes = prepare_boundaries(geo.frame(rows), "geo/eigen.gpkg").shapes
+    assert shapes.set_index("cbs_code")["attribution"].to_dict() == {
+        "GM0307": "Bron gemeentegrenzen: geo/eigen.gpkg",
+        "GM0344": "Bron gemeentegrenzen: Gemeente Utrecht, 2025",
+        "GM0355": "Bron: Kadaster",
+    }
+
+
 def test_codes_that_do_not_join_are_rejected_in_dutch(from_geojson: Warehouse) -> None:
     rejects = {r["value"]: r for r in boundary_rejects(from_geojson)}
     # GM0363 (Amsterdam) is another province: left out and counted, not a reject.
@@ -252,6 +277,7 @@ def test_geopackage_in_rd_new_is_reprojected(build_with) -> None:
     assert min(p[0] for p in ring) < lon < max(p[0] for p in ring)
     assert min(p[1] for p in ring) < lat < max(p[1] for p in ring)
     assert rows["GM0340"]["boundary_year"] is None
+    assert rows["GM0340"]["attribution"] == "Bron gemeentegrenzen: geo/grenzen.gpkg"
     assert warehouse.file("geo/grenzen.gpkg")["rows_loaded"] == 2
 
 
@@ -329,14 +355,6 @@ def test_same_file_gives_the_same_bytes(tmp_path: Path, from_geojson: Warehouse)
         "SELECT * FROM core.municipality_boundaries ORDER BY cbs_code"
     ).fetchall()
     assert again == first
-
-
-def test_no_boundary_file_means_an_empty_table(fixture_warehouse: Path) -> None:
-    with duckdb.connect(str(fixture_warehouse), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM core.municipality_boundaries").fetchone() == (0,)
-        assert con.execute(
-            "SELECT count(*) FROM etl.files WHERE source = 'boundaries'"
-        ).fetchone() == (0,)
 
 
 @pytest.mark.skipif(
