@@ -113,6 +113,10 @@ MISSING_REQUIRED = (
 MISSING_ALL_OPTIONAL = (
     "Bestand {file}{where} heeft geen van de kolommen {columns}; gevonden kolommen: {found}."
 )
+NO_HEADER_ROW = (
+    "Bestand {file}{where} heeft geen kopregel: rij {row} bevat geen enkele bekende kolomnaam "
+    "(verwacht onder meer {missing}). Zet de kolomnamen in de eerste rij."
+)
 SHEET = " (blad '{sheet}')"
 NO_HEADERS = "(geen)"
 
@@ -218,4 +222,14 @@ GEO_FETCH = {
     "write_failed": "De gemeentegrenzen konden niet worden opgeslagen in {path} ({reason}).",
     "failed": "Het ophalen van de gemeentegrenzen is mislukt ({error}).",
     "bad_year": "'{value}' is geen jaartal tussen 1995 en 2100.",
+}
+
+
+# --- redaction (etl.redaction): what replaces personal data in every stored text -------
+
+REDACTED = {
+    "email": "[e-mail]",
+    "phone": "[telefoon]",
+    "postcode": "[postcode]",
+    "name": "[naam]",
 }

@@ -20,18 +20,26 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.contract import DATA_SOURCES, SOURCES, Kind
+from etl.contract import DATA_SOURCES, INITIATIVES, SOURCES, Kind, contact_name_column
 from etl.extract import Discovery, discover, read_export
 from etl.geo import boundary_report, read_boundaries
 from etl.load_report import ReadFile, file_reject_rows, file_rows, load_row, warning_rows
 from etl.messages import CLI, MASKED_VALUE
 from etl.models import run_models
 from etl.pipeline import RawFile, TransformSettings, file_outcomes, transform
+from etl.redaction import Redactor
 
 # Rejects of older loads are kept for this many loads; loads and files for ever.
 KEEP_REJECTS_OF_LOADS = 10
 ETL_TABLES = ("loads", "files", "rejects", "warnings")
 PERSONAL_FIELDS = sorted({c.name for s in SOURCES for c in s.columns if c.kind is Kind.PERSONAL})
+# Text in the etl tables that may quote an export (values, messages, column names): it is
+# redacted on its way in, whatever wrote it.
+REDACTED_ETL_COLUMNS = {
+    "files": ("error", "unknown_columns"),
+    "rejects": ("value", "reason"),
+    "warnings": ("message",),
+}
 
 
 class NothingToBuild(Exception):
@@ -53,6 +61,26 @@ class LoadResult:
     files: pd.DataFrame  # the rows written to etl.files for this load
     warnings: list[tuple[str, str, str]] = field(default_factory=list)
     rejected_rows: int = 0
+
+
+def load_redactor(files: list[ReadFile]) -> Redactor:
+    """A Redactor that knows every contact name of the load's initiative rows (any file, any
+    row: rejected, superseded and erased rows name people too)."""
+    column = contact_name_column()
+    names: set[str] = set()
+    for read in files:
+        frame = read.extracted.frame
+        if read.extracted.source is INITIATIVES and frame is not None and column in frame:
+            names.update(frame[column].dropna().unique())
+    return Redactor(names)
+
+
+def redacted(frame: pd.DataFrame, table: str, redactor: Redactor) -> pd.DataFrame:
+    """The etl table rows with every text that may quote an export redacted."""
+    columns = [c for c in REDACTED_ETL_COLUMNS.get(table, ()) if c in frame]
+    if frame.empty or not columns:
+        return frame
+    return frame.assign(**{c: redactor.series(frame[c].astype("string")) for c in columns})
 
 
 def sha256_of(path: Path) -> str:
@@ -167,6 +195,7 @@ def build(
     if all(f.extracted.frame is None for f in files if f.extracted.source in DATA_SOURCES):
         raise NothingToBuild(CLI["no_usable_exports"])
     boundaries = read_boundaries(raw_dir, progress)
+    redactor = load_redactor(files)
 
     with build_lock(target):
         _clear_leftovers(target)
@@ -182,12 +211,14 @@ def build(
                         RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.frame)
                         for seq, f in enumerate(files)
                     ],
-                    TransformSettings(as_of=as_of, province=province, progress=progress),
+                    TransformSettings(
+                        as_of=as_of, province=province, progress=progress, redactor=redactor
+                    ),
                     boundaries,
                 )
                 progress(CLI["building"])
                 report = _write_etl_tables(
-                    con, load_id, files, found, history, started_at, as_of, province
+                    con, load_id, files, found, history, started_at, as_of, province, redactor
                 )
                 con.execute("CHECKPOINT")
             os.replace(building, target)
@@ -215,6 +246,7 @@ def _write_etl_tables(
     started_at: datetime,
     as_of: date,
     province: str,
+    redactor: Redactor,
 ) -> dict[str, pd.DataFrame]:
     """Carry over the earlier loads, then add what this load did."""
     run_models(con, *(f"etl/{t}" for t in ETL_TABLES))
@@ -228,19 +260,22 @@ def _write_etl_tables(
     boundary_file, boundary_warnings = boundary_report(con, load_id)
     if len(boundary_file):
         files_frame = pd.concat([files_frame, boundary_file], ignore_index=True)
+    files_frame = redacted(files_frame, "files", redactor)
     _insert_by_name(con, "files", files_frame)
-    # Reasons quote the value as written, so they are redacted like the value itself.
-    con.execute(
-        "INSERT INTO etl.rejects BY NAME "
+    # Values of personal columns are masked; other values, and the reasons that quote them,
+    # are redacted (in Python: the names of the load are known there).
+    rejects = con.execute(
         "SELECT ? AS load_id, path, source, row_number, field, "
-        "CASE WHEN list_contains(?, field) THEN ? ELSE redact(value) END AS value, "
-        "redact(reason) AS reason, rule FROM rejects ORDER BY path, row_number, field, rule",
+        "CASE WHEN list_contains(?, field) THEN ? ELSE value END AS value, reason, rule "
+        "FROM rejects ORDER BY path, row_number, field, rule",
         [load_id, PERSONAL_FIELDS, MASKED_VALUE],
-    )
-    _insert_by_name(con, "rejects", file_reject_rows(load_id, files))
+    ).df()
+    _insert_by_name(con, "rejects", redacted(rejects, "rejects", redactor))
+    _insert_by_name(con, "rejects", redacted(file_reject_rows(load_id, files), "rejects", redactor))
     warnings = warning_rows(load_id, files, found.unmatched)
     if len(boundary_warnings):
         warnings = pd.concat([warnings, boundary_warnings], ignore_index=True)
+    warnings = redacted(warnings, "warnings", redactor)
     _insert_by_name(con, "warnings", warnings)
     finished_at = datetime.now().replace(microsecond=0)
     _insert_by_name(
