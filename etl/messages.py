@@ -120,6 +120,39 @@ NO_HEADER_ROW = (
 SHEET = " (blad '{sheet}')"
 NO_HEADERS = "(geen)"
 
+# Files and folders that may not be read (etl.extract.discover); {file} relative to data/raw/.
+NOT_REGULAR = (
+    "Bestand {file} is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat) en is "
+    "niet gelezen."
+)
+LINK_OUTSIDE = (
+    "Bestand {file} is een koppeling naar iets buiten de map met exports en is niet gelezen."
+)
+LINK_BROKEN = "Bestand {file} is een koppeling die nergens (of in een kring) naar wijst."
+TOO_LARGE = (
+    "Bestand {file} is te groot ({size} MB; de grens is {limit} MB, instelling "
+    "OMZIEN_MAX_FILE_MB) en is niet gelezen."
+)
+BAD_NAME = (
+    "Bestand {file} heeft een naam die geen geldige UTF-8-tekst is; geef het een nieuwe naam "
+    "(zonder vreemde tekens) en lees opnieuw in."
+)
+XLSX_TOO_BIG_UNPACKED = (
+    "Bestand {file} pakt uit tot meer dan {limit} MB (instelling OMZIEN_MAX_XLSX_MB) en is "
+    "niet gelezen; is het wel een gewone export?"
+)
+XLSX_TOO_WIDE = (
+    "Bestand {file} (blad '{sheet}') loopt tot cel {cell}: dat zijn {cells} cellen, meer "
+    "dan de grens van {limit} (instelling OMZIEN_MAX_XLSX_CELLS). Verwijder de losse cellen "
+    "ver buiten de tabel en sla opnieuw op."
+)
+FOLDER_UNREADABLE = "De map {folder} kan niet gelezen worden; de bestanden erin zijn overgeslagen."
+FOLDER_LINK = "De map {folder} is een koppeling en is overgeslagen."
+DEMO_LEFT_OUT = (
+    "De demomap {folder} is overgeslagen: er staan echte exports naast. Verwijder de map "
+    "{folder} (met omzien-demo.json) als u de demogegevens niet meer nodig hebt."
+)
+
 # Entries of Extracted.unknown_columns next to plain unknown headers.
 DUPLICATE_HEADER = "{header} (tweede kolom voor '{column}', genegeerd)"
 UNNAMED_COLUMN = "(kolom {number} zonder kopnaam)"

@@ -22,9 +22,18 @@ import pandas as pd
 
 from etl.contract import DATA_SOURCES, INITIATIVES, SOURCES, Kind, contact_name_column
 from etl.extract import Discovery, discover, read_export
+from etl.extract.frame import rejected
 from etl.geo import boundary_report, read_boundaries
-from etl.load_report import ReadFile, file_reject_rows, file_rows, load_row, warning_rows
-from etl.messages import CLI, MASKED_VALUE
+from etl.load_report import (
+    ReadFile,
+    all_synthetic,
+    discovery_warnings,
+    file_reject_rows,
+    file_rows,
+    load_row,
+    warning_rows,
+)
+from etl.messages import CLI, FILE_UNREADABLE, MASKED_VALUE
 from etl.models import run_models
 from etl.pipeline import RawFile, TransformSettings, file_outcomes, transform
 from etl.redaction import Redactor
@@ -191,7 +200,13 @@ def build(
     files: list[ReadFile] = []
     for item in found.files:
         progress(CLI["reading"].format(path=item.relpath))
-        files.append(ReadFile(read_export(item), sha256_of(item.path)))
+        extracted, digest = read_export(item), None
+        if item.problem is None:  # a FIFO or a link out of data/raw/ is never opened
+            try:
+                digest = sha256_of(item.path)
+            except OSError:
+                extracted = rejected(item, FILE_UNREADABLE.format(file=item.relpath))
+        files.append(ReadFile(extracted, digest))
     if all(f.extracted.frame is None for f in files if f.extracted.source in DATA_SOURCES):
         raise NothingToBuild(CLI["no_usable_exports"])
     boundaries = read_boundaries(raw_dir, progress)
@@ -230,7 +245,7 @@ def build(
         load_id=load_id,
         as_of=as_of,
         warehouse=target,
-        synthetic=bool(report["files"]["synthetic"].any()),
+        synthetic=all_synthetic(report["files"]),
         files=report["files"],
         warnings=list(report["warnings"][["path", "kind", "message"]].itertuples(index=False)),
         rejected_rows=int(report["files"]["rows_rejected"].sum()),
@@ -272,7 +287,7 @@ def _write_etl_tables(
     ).df()
     _insert_by_name(con, "rejects", redacted(rejects, "rejects", redactor))
     _insert_by_name(con, "rejects", redacted(file_reject_rows(load_id, files), "rejects", redactor))
-    warnings = warning_rows(load_id, files, found.unmatched)
+    warnings = warning_rows(load_id, files, found.unmatched, discovery_warnings(found))
     if len(boundary_warnings):
         warnings = pd.concat([warnings, boundary_warnings], ignore_index=True)
     warnings = redacted(warnings, "warnings", redactor)
