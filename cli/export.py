@@ -16,7 +16,15 @@ from typing import Annotated
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from cli.common import console, errors, fail
+from cli.common import (
+    OverwriteOption,
+    console,
+    errors,
+    fail,
+    in_range,
+    open_warehouse,
+    safe_output,
+)
 from etl import settings
 from reports import strings
 from reports.output import FORMATS
@@ -29,6 +37,8 @@ WarehouseOption = Annotated[
 ]
 OutOption = Annotated[Path | None, typer.Option("--out", help=MESSAGES["out_help"])]
 InternOption = Annotated[bool, typer.Option("--intern", help=MESSAGES["intern_help"])]
+# Tables an export reads beside etl.loads; a DuckDB file without them is no warehouse.
+EXPORT_TABLES = ("etl.loads", "core.obstacles", "core.municipalities", "core.regions")
 StartOption = Annotated[str | None, typer.Option("--van", help=MESSAGES["start_help"])]
 EndOption = Annotated[str | None, typer.Option("--tot", help=MESSAGES["end_help"])]
 
@@ -53,9 +63,10 @@ def _day(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise fail(MESSAGES["bad_date"].format(value=value), 2) from None
+    return in_range(day, value)
 
 
 def _filters(start: str | None, end: str | None):
@@ -92,24 +103,33 @@ def _export(
     *,
     code: str | None = None,
     check: Callable | None = None,
+    overwrite: bool = False,
 ) -> None:
     """Open the warehouse, build the report, render it and write it; exit codes as above."""
-    import duckdb
-
+    from etl.messages import CLI
     from reports import output
     from reports.images import ImageError
     from reports.model import NothingToReport
 
+    if out is not None:  # a bad --out is wrong usage: say so before the work starts
+        out = safe_output(out, overwrite=overwrite, warehouse=warehouse)
     if not warehouse.exists():
         raise fail(MESSAGES["no_warehouse"].format(path=warehouse), 1)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        from reports.common import open_warehouse
+    columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False), TimeElapsedColumn())
+    with open_warehouse(warehouse, EXPORT_TABLES) as con:
+        from reports.common import open_warehouse as report_context
 
         try:
-            context = open_warehouse(con)
+            context = report_context(con)
         except NothingToReport:
             raise fail(MESSAGES["empty_warehouse"].format(path=warehouse), 1) from None
+        except Exception:  # opens, but is no warehouse this version can report on
+            raise fail(
+                CLI["not_a_warehouse"].format(
+                    path=warehouse, detail=CLI["not_a_warehouse_unreadable"]
+                ),
+                1,
+            ) from None
         if check is not None:
             code = check(context)
         with Progress(*columns, console=errors, transient=True) as progress:
@@ -128,8 +148,12 @@ def _export(
                 raise fail(
                     MESSAGES["failed"].format(error=f"{type(exc).__name__}: {exc}"), 1
                 ) from None
-    target = out or output.default_path(
-        kind, file_format, day=context.as_of, code=code, intern=report.provenance.intern
+    target = out or safe_output(
+        output.default_path(
+            kind, file_format, day=context.as_of, code=code, intern=report.provenance.intern
+        ),
+        overwrite=overwrite,
+        warehouse=warehouse,
     )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -150,6 +174,7 @@ def export_municipality(
     intern: InternOption = False,
     start: StartOption = None,
     end: EndOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     from reports.factsheet import factsheet
 
@@ -174,6 +199,7 @@ def export_municipality(
         out,
         lambda con, found: factsheet(con, found, filters, intern=intern),
         check=check,
+        overwrite=overwrite,
     )
 
 
@@ -208,6 +234,7 @@ def export_agenda(
     intern: InternOption = False,
     start: StartOption = None,
     end: EndOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     from reports.agenda_brief import agenda_brief
 
@@ -217,7 +244,15 @@ def export_agenda(
     def build(con, found=None):
         return agenda_brief(con, filters.with_(region=found), intern=intern)
 
-    _export("agenda", file_format, warehouse, out, build, check=_region_check(region, False))
+    _export(
+        "agenda",
+        file_format,
+        warehouse,
+        out,
+        build,
+        check=_region_check(region, False),
+        overwrite=overwrite,
+    )
 
 
 @export_app.command("vergelijking", help=MESSAGES["vergelijking_help"])
@@ -229,6 +264,7 @@ def export_comparison(
     intern: InternOption = False,
     start: StartOption = None,
     end: EndOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     from reports.comparison import comparison
 
@@ -241,4 +277,5 @@ def export_comparison(
         out,
         lambda con, found: comparison(con, found, filters, intern=intern),
         check=_region_check(region, True),
+        overwrite=overwrite,
     )

@@ -69,6 +69,25 @@ CLI = {
     "{broken} opzettelijk foute rijen).",
     "unmatched_file": "bestand {path} hoort bij geen enkele bron en is overgeslagen.",
     "unknown_columns": "{path}: onbekende kolom(men) genegeerd: {columns}.",
+    "as_of_range": "De datum {value} ligt buiten het bereik {first} tot en met {last}.",
+    "not_a_warehouse": "{path} is geen omzien-warehouse (of het bestand is beschadigd): "
+    "{detail}. Bouw het opnieuw met 'omzien etl run' of kies een ander bestand met "
+    "--warehouse.",
+    "not_a_warehouse_missing": "de tabel(len) {tables} ontbreken",
+    "not_a_warehouse_unreadable": "DuckDB kan het niet openen",
+    "not_a_warehouse_directory": "het is een map",
+    "warehouse_target_taken": "{path} bestaat al en is geen omzien-warehouse; de ETL "
+    "schrijft er niet overheen. Kies een ander pad met --warehouse of verwijder het bestand.",
+    "warehouse_in_raw": "Het warehouse {path} mag niet in de map met exports ({raw}) staan; "
+    "kies een ander pad met --warehouse.",
+    "out_is_directory": "{path} is een map; geef een bestandsnaam op.",
+    "out_is_warehouse": "{path} is het warehouse zelf; kies een andere bestandsnaam.",
+    "out_in_raw": "{path} ligt in de map met exports ({raw}); schrijf ergens anders heen, "
+    "anders leest de volgende ETL-run het in (of is een export kwijt).",
+    "out_beside": "{path} bestond al; er is naast geschreven (gebruik --overwrite om te "
+    "vervangen).",
+    "write_failed": "Kon niet schrijven naar {path} ({reason}).",
+    "overwrite_help": "Vervang een bestaand bestand (anders wordt ernaast geschreven).",
 }
 
 DEMO = {
