@@ -166,7 +166,8 @@ def transform(
         register_raw(con, source, raw_table(source, files, settings.redactor))
     con.execute(
         "CREATE OR REPLACE TEMP TABLE rejects (source VARCHAR, rule VARCHAR, file_seq INTEGER, "
-        "path VARCHAR, row_number INTEGER, field VARCHAR, value VARCHAR, reason VARCHAR)"
+        "path VARCHAR, row_number INTEGER, field VARCHAR, value VARCHAR, reason VARCHAR, "
+        "record_id VARCHAR, parent_id VARCHAR)"
     )
 
     settings.progress("Gemeenten herkennen ...")

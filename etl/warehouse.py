@@ -92,6 +92,30 @@ def redacted(frame: pd.DataFrame, table: str, redactor: Redactor) -> pd.DataFram
     return frame.assign(**{c: redactor.series(frame[c].astype("string")) for c in columns})
 
 
+def erase_from_history(con: duckdb.DuckDBPyConnection) -> None:
+    """Rejects of earlier loads that belong to an erased initiative or obstacle go too.
+
+    Rows of a warehouse from before record ids were kept cannot be told apart; when this
+    load erases anything, those rows are dropped as well (they are at most ten loads old).
+    """
+    con.execute(
+        """
+        DELETE FROM etl.rejects AS r
+        WHERE (r.source = 'initiatives'
+               AND lower(r.record_id) IN (SELECT id_key FROM erased_initiatives))
+           OR (r.source = 'obstacles'
+               AND (lower(r.record_id) IN (SELECT id_key FROM erased_obstacles)
+                    OR lower(r.parent_id) IN (SELECT id_key FROM erased_initiatives)))
+           OR (r.source = 'responses'
+               AND lower(r.parent_id) IN (SELECT id_key FROM erased_obstacles))
+           OR (r.record_id IS NULL AND r.row_number IS NOT NULL
+               AND r.source IN ('initiatives', 'obstacles', 'responses')
+               AND (EXISTS (SELECT 1 FROM erased_initiatives)
+                    OR EXISTS (SELECT 1 FROM erased_obstacles)))
+        """
+    )
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -269,6 +293,7 @@ def _write_etl_tables(
         if table == "rejects":
             frame = frame[frame["load_id"] > load_id - KEEP_REJECTS_OF_LOADS]
         _insert_by_name(con, table, frame)
+    erase_from_history(con)
 
     outcomes = file_outcomes(con).set_index("file_seq")
     files_frame = file_rows(load_id, files, outcomes, synthetic_hashes(found.manifests))
@@ -281,7 +306,8 @@ def _write_etl_tables(
     # are redacted (in Python: the names of the load are known there).
     rejects = con.execute(
         "SELECT ? AS load_id, path, source, row_number, field, "
-        "CASE WHEN list_contains(?, field) THEN ? ELSE value END AS value, reason, rule "
+        "CASE WHEN list_contains(?, field) THEN ? ELSE value END AS value, reason, rule, "
+        "trim(record_id) AS record_id, trim(parent_id) AS parent_id "
         "FROM rejects ORDER BY path, row_number, field, rule",
         [load_id, PERSONAL_FIELDS, MASKED_VALUE],
     ).df()
