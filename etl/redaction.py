@@ -292,7 +292,12 @@ class Redactor:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one Redactor per load, dropped with it
     def _name_pattern(self, keys: frozenset[str]) -> re.Pattern[str]:
-        variants = sorted({v for k in keys for v in self._variants[k]}, key=len, reverse=True)
+        # Only variants whose every word is in the text: "Anna de Vries" needs anna and vries.
+        variants = sorted(
+            {v for k in keys for v in self._variants[k] if set(_keys(v)) <= keys},
+            key=len,
+            reverse=True,
+        )
         # Whole words only, any whitespace between the words of a name, any case.
         alternatives = "|".join(r"\s+".join(map(re.escape, v.split())) for v in variants)
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
