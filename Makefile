@@ -69,7 +69,7 @@ lock: install
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes --quiet -o requirements.lock
 
 docs: install
-	$(BIN)/omzien etl dictionary
+	$(BIN)/omzien etl dictionary --overwrite
 
 # Speed targets live here, not in timed tests: ETL at national scale, server time per page.
 bench: install

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +11,18 @@ import duckdb
 import typer
 from rich.table import Table
 
-from cli.common import AsOfOption, RawOption, WarehouseOption, console, fail, parse_as_of
+from cli.common import (
+    AsOfOption,
+    OverwriteOption,
+    RawOption,
+    WarehouseOption,
+    console,
+    fail,
+    open_warehouse,
+    parse_as_of,
+    safe_output,
+    warehouse_problem,
+)
 from etl import settings
 from etl.messages import CLI, SOURCE_LABELS
 
@@ -17,10 +30,26 @@ etl_app = typer.Typer(help="Exports inlezen en het warehouse bouwen.", no_args_i
 SUMMARY_COLUMNS = ["bron", "gelezen", "geladen", "afgekeurd", "vervangen", "verwijderd"]
 
 
-def _open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    if not path.exists():
-        raise fail(CLI["no_warehouse"].format(path=path), 1)
-    return duckdb.connect(str(path), read_only=True)
+@contextlib.contextmanager
+def _as_warehouse_error(path: Path) -> Iterator[None]:
+    """A warehouse that opens but does not hold what a query expects: a message, exit 1."""
+    try:
+        yield
+    except duckdb.Error:
+        raise fail(
+            CLI["not_a_warehouse"].format(path=path, detail=CLI["not_a_warehouse_unreadable"]), 1
+        ) from None
+
+
+def _check_target(warehouse: Path, raw: Path) -> None:
+    """The warehouse is never built over a folder, an export, or someone else's file."""
+    if warehouse.is_dir():
+        raise fail(CLI["out_is_directory"].format(path=warehouse), 2)
+    resolved, raw_root = warehouse.resolve(), raw.resolve()
+    if resolved == raw_root or resolved.is_relative_to(raw_root):
+        raise fail(CLI["warehouse_in_raw"].format(path=warehouse, raw=raw), 2)
+    if warehouse.exists() and warehouse_problem(warehouse):
+        raise fail(CLI["warehouse_target_taken"].format(path=warehouse), 2)
 
 
 @etl_app.command("run")
@@ -35,6 +64,7 @@ def etl_run(
     day = parse_as_of(as_of)
     if not raw.is_dir():
         raise fail(CLI["raw_missing"].format(raw=raw), 2)
+    _check_target(warehouse, raw)
     try:
         result = build(
             raw,
@@ -93,10 +123,10 @@ def _print_frame(frame, title: str | None) -> None:
 @etl_app.command("status")
 def etl_status(
     warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),
-    loads: Annotated[int, typer.Option(help="Aantal laatste loads.")] = 5,
+    loads: Annotated[int, typer.Option(help="Aantal laatste loads.", min=1, max=10_000)] = 5,
 ) -> None:
     """Laat de laatste loads zien en per bestand wat ermee gebeurde."""
-    with _open_read_only(warehouse) as con:
+    with open_warehouse(warehouse) as con, _as_warehouse_error(warehouse):
         recent = con.execute(
             "SELECT load_id AS load, CAST(as_of AS VARCHAR) AS peildatum, "
             "CAST(started_at AS VARCHAR) AS gestart, status, "
@@ -136,7 +166,8 @@ def rejects_frame(con: duckdb.DuckDBPyConnection, load_id: int | None):
 def etl_rejects(
     warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),
     load: Annotated[
-        int | None, typer.Option("--load", help="Load-nummer (standaard: de laatste).")
+        int | None,
+        typer.Option("--load", help="Load-nummer (standaard: de laatste).", min=1, max=2**31 - 1),
     ] = None,
     csv: Annotated[
         Path | None,
@@ -144,16 +175,21 @@ def etl_rejects(
             "--csv", help="Schrijf de afgekeurde rijen naar dit CSV-bestand (voor Excel)."
         ),
     ] = None,
-    limit: Annotated[int, typer.Option(help="Hoeveel rijen op het scherm.")] = 50,
+    limit: Annotated[int, typer.Option(help="Hoeveel rijen op het scherm.", min=0)] = 50,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Toon de afgekeurde rijen, of schrijf ze naar CSV om terug te geven."""
     from etl.spreadsheet import write_excel_csv
 
-    with _open_read_only(warehouse) as con:
+    target = safe_output(csv, overwrite=overwrite, warehouse=warehouse) if csv else None
+    with open_warehouse(warehouse) as con, _as_warehouse_error(warehouse):
         frame = rejects_frame(con, load)
-    if csv is not None:
-        write_excel_csv(frame, csv)
-        console.print(CLI["rejects_written"].format(count=len(frame), path=csv))
+    if target is not None:
+        try:
+            write_excel_csv(frame, target)
+        except OSError as exc:
+            raise fail(CLI["write_failed"].format(path=target, reason=exc.strerror), 1) from None
+        console.print(CLI["rejects_written"].format(count=len(frame), path=target))
         return
     if frame.empty:
         console.print(CLI["no_rejects"])
@@ -168,10 +204,14 @@ def etl_dictionary(
     out: Annotated[Path, typer.Option("--out", help="Waar het datawoordenboek komt.")] = Path(
         settings.PROJECT_ROOT / "docs" / "warehouse.md"
     ),
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Schrijf het datawoordenboek van het warehouse (docs/warehouse.md)."""
     from etl.dictionary import generate
 
+    # The generated docs page is this command's own file: it is always replaced.
+    default = settings.PROJECT_ROOT / "docs" / "warehouse.md"
+    out = safe_output(out, overwrite=overwrite or out.resolve() == default.resolve())
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(generate(), encoding="utf-8")
     console.print(f"Datawoordenboek geschreven naar {out}.")

@@ -17,7 +17,15 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from cli import strings
-from cli.common import console, errors, fail, open_warehouse
+from cli.common import (
+    OverwriteOption,
+    console,
+    errors,
+    fail,
+    in_range,
+    read_model,
+    safe_output,
+)
 from etl import settings
 from reports.output import FORMATS
 
@@ -29,6 +37,7 @@ WarehouseOption = Annotated[
 ]
 OutOption = Annotated[Path | None, typer.Option("--out", help=MESSAGES["out_help"])]
 InternOption = Annotated[bool, typer.Option("--intern", help=MESSAGES["intern_help"])]
+# Tables an export reads beside etl.loads; a DuckDB file without them is no warehouse.
 StartOption = Annotated[str | None, typer.Option("--van", help=MESSAGES["start_help"])]
 EndOption = Annotated[str | None, typer.Option("--tot", help=MESSAGES["end_help"])]
 
@@ -53,9 +62,10 @@ def _day(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise fail(MESSAGES["bad_date"].format(value=value), 2) from None
+    return in_range(day, value)
 
 
 def _filters(start: str | None, end: str | None):
@@ -92,14 +102,21 @@ def _export(
     *,
     code: str | None = None,
     check: Callable | None = None,
+    overwrite: bool = False,
 ) -> None:
     """Open the warehouse, build the report, render it and write it; exit codes as above."""
     from reports import output
     from reports.images import ImageError
     from reports.model import NothingToReport
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with open_warehouse(warehouse, empty_message=MESSAGES["empty_warehouse"]) as context:
+    if out is not None:  # a bad --out is wrong usage: say so before the work starts
+        out = safe_output(out, overwrite=overwrite, warehouse=warehouse)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}", markup=False),
+        TimeElapsedColumn(),
+    )
+    with read_model(warehouse, empty_message=MESSAGES["empty_warehouse"]) as context:
         if check is not None:
             code = check(context)
         with Progress(*columns, console=errors, transient=True) as progress:
@@ -119,8 +136,12 @@ def _export(
                     MESSAGES["failed"].format(error=f"{type(exc).__name__}: {exc}"), 1
                 ) from None
         as_of = context.as_of
-    target = out or output.default_path(
-        kind, file_format, day=as_of, code=code, intern=report.provenance.intern
+    target = out or safe_output(
+        output.default_path(
+            kind, file_format, day=as_of, code=code, intern=report.provenance.intern
+        ),
+        overwrite=overwrite,
+        warehouse=warehouse,
     )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -141,6 +162,7 @@ def export_municipality(
     intern: InternOption = False,
     start: StartOption = None,
     end: EndOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     from reports.factsheet import factsheet
 
@@ -165,6 +187,7 @@ def export_municipality(
         out,
         lambda warehouse, found: factsheet(warehouse, found, filters, intern=intern),
         check=check,
+        overwrite=overwrite,
     )
 
 
@@ -199,6 +222,7 @@ def export_agenda(
     intern: InternOption = False,
     start: StartOption = None,
     end: EndOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     from reports.agenda_brief import agenda_brief
 
@@ -208,7 +232,15 @@ def export_agenda(
     def build(warehouse, found=None):
         return agenda_brief(warehouse, filters.with_(region=found), intern=intern)
 
-    _export("agenda", file_format, warehouse, out, build, check=_region_check(region, False))
+    _export(
+        "agenda",
+        file_format,
+        warehouse,
+        out,
+        build,
+        check=_region_check(region, False),
+        overwrite=overwrite,
+    )
 
 
 @export_app.command("vergelijking", help=MESSAGES["vergelijking_help"])
@@ -220,6 +252,7 @@ def export_comparison(
     intern: InternOption = False,
     start: StartOption = None,
     end: EndOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     from reports.comparison import comparison
 
@@ -232,4 +265,5 @@ def export_comparison(
         out,
         lambda warehouse, found: comparison(warehouse, found, filters, intern=intern),
         check=_region_check(region, True),
+        overwrite=overwrite,
     )

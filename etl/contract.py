@@ -15,7 +15,7 @@ class Kind(StrEnum):
 
     ID = "id"
     TEXT = "text"
-    FREE_TEXT = "free_text"  # redacted before it enters the warehouse
+    FREE_TEXT = "free_text"  # redacted before it enters the warehouse (as TEXT is)
     PERSONAL = "personal"  # never enters the warehouse
     DATE = "date"
     YEAR_OR_DATE = "year_or_date"
@@ -140,6 +140,22 @@ ERASURES = Source(
 
 SOURCES: tuple[Source, ...] = (INITIATIVES, OBSTACLES, RESPONSES, ALIASES, ERASURES)
 DATA_SOURCES: tuple[Source, ...] = (INITIATIVES, OBSTACLES, RESPONSES)
+
+# Text of the data sources that the warehouse stores and shows (names, places, websites,
+# descriptions, notes): it reaches staging only redacted, as `<column>_redacted`.
+REDACTED_SUFFIX = "_redacted"
+
+
+def shown_text(source: Source) -> tuple[Column, ...]:
+    if source not in DATA_SOURCES:
+        return ()
+    return tuple(c for c in source.columns if c.kind in (Kind.TEXT, Kind.FREE_TEXT))
+
+
+def contact_name_column() -> str:
+    """The column whose values are the contact names every text of a load is cleared of."""
+    return next(c.name for c in INITIATIVES.columns if c.alias == "contact_name")
+
 
 # Cell values that mean "no value" (compared trimmed and case-insensitively).
 MISSING_TOKENS: frozenset[str] = frozenset({"", "-", "n.v.t.", "onbekend", "null"})

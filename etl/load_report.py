@@ -7,7 +7,9 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from etl.extract import Extracted
+from etl import messages
+from etl.contract import DATA_SOURCES
+from etl.extract import Discovery, Extracted
 from etl.messages import CLI
 
 COUNTS = ("rows_loaded", "rows_rejected", "rows_superseded", "rows_erased")
@@ -19,7 +21,7 @@ class ReadFile:
     """One export as the extract step read it, with the digest of its bytes."""
 
     extracted: Extracted
-    sha256: str
+    sha256: str | None  # None when the file was never opened (not a regular file, ...)
 
 
 def file_rows(
@@ -70,9 +72,32 @@ def file_reject_rows(load_id: int, files: list[ReadFile]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=REJECT_COLUMNS).astype({"row_number": "Int32"})
 
 
-def warning_rows(load_id: int, files: list[ReadFile], unmatched: list[str]) -> pd.DataFrame:
-    """Files that matched no source, and columns that were ignored."""
-    rows = [(path, "unmatched_file", CLI["unmatched_file"].format(path=path)) for path in unmatched]
+def discovery_warnings(found: Discovery) -> list[tuple[str, str, str]]:
+    """(path, kind, message) for folders that were skipped and demo folders left out."""
+    rows = [(path, "skipped_folder", message) for path, message in found.skipped]
+    rows += [
+        (folder, "demo_left_out", messages.DEMO_LEFT_OUT.format(folder=folder))
+        for folder in found.demo_left_out
+    ]
+    return rows
+
+
+def all_synthetic(files: pd.DataFrame) -> bool:
+    """A load is synthetic only when every export of the three data sources is."""
+    data = files[files["source"].isin([s.name for s in DATA_SOURCES])]
+    return bool(len(data)) and bool(data["synthetic"].fillna(False).astype(bool).all())
+
+
+def warning_rows(
+    load_id: int,
+    files: list[ReadFile],
+    unmatched: list[str],
+    extra: list[tuple[str, str, str]] = (),
+) -> pd.DataFrame:
+    """Files that matched no source, columns that were ignored, and `extra` (path, kind,
+    message) rows."""
+    rows = list(extra)
+    rows += [(p, "unmatched_file", CLI["unmatched_file"].format(path=p)) for p in unmatched]
     rows += [
         (
             read.extracted.relpath,
@@ -110,7 +135,7 @@ def load_row(
                 "finished_at": finished_at,
                 "status": "completed_with_rejects" if rejected or any_file_failed else "completed",
                 "as_of": as_of,
-                "synthetic": bool(files["synthetic"].any()),
+                "synthetic": all_synthetic(files),
                 "province": province,
                 "files": len(files),
                 "rows_loaded": int(files["rows_loaded"].sum()),

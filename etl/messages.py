@@ -63,14 +63,31 @@ CLI = {
     "busy": "Er loopt al een ETL-run op {path}; wacht tot die klaar is.",
     "build_failed": "De ETL-run is mislukt ({error}).",
     "no_warehouse": "Er is nog geen warehouse op {path}; draai eerst 'omzien etl run'.",
-    "unreadable_warehouse": "{path} kan niet als warehouse worden geopend: het bestand is "
-    "beschadigd of geen DuckDB-database. Bouw het opnieuw met 'omzien etl run'.",
     "unknown_load": "Load {load_id} bestaat niet; zie 'omzien etl status'.",
     "rejects_written": "{count} afgekeurde rij(en) geschreven naar {path}.",
     "demo_written": "Synthetische demo-exports geschreven naar {path} ({files} bestanden, "
     "{broken} opzettelijk foute rijen).",
     "unmatched_file": "bestand {path} hoort bij geen enkele bron en is overgeslagen.",
     "unknown_columns": "{path}: onbekende kolom(men) genegeerd: {columns}.",
+    "as_of_range": "De datum {value} ligt buiten het bereik {first} tot en met {last}.",
+    "not_a_warehouse": "{path} is geen omzien-warehouse (of het bestand is beschadigd): "
+    "{detail}. Bouw het opnieuw met 'omzien etl run' of kies een ander bestand met "
+    "--warehouse.",
+    "not_a_warehouse_missing": "de tabel(len) {tables} ontbreken",
+    "not_a_warehouse_unreadable": "DuckDB kan het niet openen",
+    "not_a_warehouse_directory": "het is een map",
+    "warehouse_target_taken": "{path} bestaat al en is geen omzien-warehouse; de ETL "
+    "schrijft er niet overheen. Kies een ander pad met --warehouse of verwijder het bestand.",
+    "warehouse_in_raw": "Het warehouse {path} mag niet in de map met exports ({raw}) staan; "
+    "kies een ander pad met --warehouse.",
+    "out_is_directory": "{path} is een map; geef een bestandsnaam op.",
+    "out_is_warehouse": "{path} is het warehouse zelf; kies een andere bestandsnaam.",
+    "out_in_raw": "{path} ligt in de map met exports ({raw}); schrijf ergens anders heen, "
+    "anders leest de volgende ETL-run het in (of is een export kwijt).",
+    "out_beside": "{path} bestond al; er is naast geschreven (gebruik --overwrite om te "
+    "vervangen).",
+    "write_failed": "Kon niet schrijven naar {path} ({reason}).",
+    "overwrite_help": "Vervang een bestaand bestand (anders wordt ernaast geschreven).",
 }
 
 DEMO = {
@@ -115,8 +132,45 @@ MISSING_REQUIRED = (
 MISSING_ALL_OPTIONAL = (
     "Bestand {file}{where} heeft geen van de kolommen {columns}; gevonden kolommen: {found}."
 )
+NO_HEADER_ROW = (
+    "Bestand {file}{where} heeft geen kopregel: rij {row} bevat geen enkele bekende kolomnaam "
+    "(verwacht onder meer {missing}). Zet de kolomnamen in de eerste rij."
+)
 SHEET = " (blad '{sheet}')"
 NO_HEADERS = "(geen)"
+
+# Files and folders that may not be read (etl.extract.discover); {file} relative to data/raw/.
+NOT_REGULAR = (
+    "Bestand {file} is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat) en is "
+    "niet gelezen."
+)
+LINK_OUTSIDE = (
+    "Bestand {file} is een koppeling naar iets buiten de map met exports en is niet gelezen."
+)
+LINK_BROKEN = "Bestand {file} is een koppeling die nergens (of in een kring) naar wijst."
+TOO_LARGE = (
+    "Bestand {file} is te groot ({size} MB; de grens is {limit} MB, instelling "
+    "OMZIEN_MAX_FILE_MB) en is niet gelezen."
+)
+BAD_NAME = (
+    "Bestand {file} heeft een naam die geen geldige UTF-8-tekst is; geef het een nieuwe naam "
+    "(zonder vreemde tekens) en lees opnieuw in."
+)
+XLSX_TOO_BIG_UNPACKED = (
+    "Bestand {file} pakt uit tot meer dan {limit} MB (instelling OMZIEN_MAX_XLSX_MB) en is "
+    "niet gelezen; is het wel een gewone export?"
+)
+XLSX_TOO_WIDE = (
+    "Bestand {file} (blad '{sheet}') loopt tot cel {cell}: dat zijn {cells} cellen, meer "
+    "dan de grens van {limit} (instelling OMZIEN_MAX_XLSX_CELLS). Verwijder de losse cellen "
+    "ver buiten de tabel en sla opnieuw op."
+)
+FOLDER_UNREADABLE = "De map {folder} kan niet gelezen worden; de bestanden erin zijn overgeslagen."
+FOLDER_LINK = "De map {folder} is een koppeling en is overgeslagen."
+DEMO_LEFT_OUT = (
+    "De demomap {folder} is overgeslagen: er staan echte exports naast. Verwijder de map "
+    "{folder} (met omzien-demo.json) als u de demogegevens niet meer nodig hebt."
+)
 
 # Entries of Extracted.unknown_columns next to plain unknown headers.
 DUPLICATE_HEADER = "{header} (tweede kolom voor '{column}', genegeerd)"
@@ -226,4 +280,14 @@ GEO_FETCH = {
     "write_failed": "De gemeentegrenzen konden niet worden opgeslagen in {path} ({reason}).",
     "failed": "Het ophalen van de gemeentegrenzen is mislukt ({error}).",
     "bad_year": "'{value}' is geen jaartal tussen 1995 en 2100.",
+}
+
+
+# --- redaction (etl.redaction): what replaces personal data in every stored text -------
+
+REDACTED = {
+    "email": "[e-mail]",
+    "phone": "[telefoon]",
+    "postcode": "[postcode]",
+    "name": "[naam]",
 }

@@ -16,11 +16,22 @@ import duckdb
 import pandas as pd
 
 from etl import reference
-from etl.contract import ALIASES, DATA_SOURCES, ERASURES, INITIATIVES, OBSTACLES, RESPONSES, Source
+from etl.contract import (
+    ALIASES,
+    DATA_SOURCES,
+    ERASURES,
+    INITIATIVES,
+    OBSTACLES,
+    REDACTED_SUFFIX,
+    RESPONSES,
+    Source,
+    shown_text,
+)
 from etl.geo import BoundaryInput, load_boundaries
 from etl.marts import build_marts
 from etl.messages import SCORECARD
 from etl.models import run_models
+from etl.redaction import Redactor
 from etl.validation import (
     Rule,
     alias_rules,
@@ -56,11 +67,25 @@ class TransformSettings:
     as_of: date
     province: str
     progress: Callable[[str], None] = field(default=lambda message: None)
+    # Redacts the text that the warehouse stores; knows the contact names of the load.
+    redactor: Redactor = field(default_factory=Redactor)
 
 
-def raw_table(source: Source, files: list[RawFile]) -> pd.DataFrame:
-    """All readable exports of one source stacked, every contract column present as text."""
-    columns = [*ROW_COLUMNS, *(c.name for c in source.columns)]
+def _text_columns(source: Source) -> list[str]:
+    return [
+        *(c.name for c in source.columns),
+        *(c.name + REDACTED_SUFFIX for c in shown_text(source)),
+    ]
+
+
+def raw_table(source: Source, files: list[RawFile], redactor: Redactor) -> pd.DataFrame:
+    """All readable exports of one source stacked, every contract column present as text.
+
+    The text the warehouse will show (names, places, descriptions, notes) is redacted here,
+    where it leaves the extract step, into `<column>_redacted` beside the text as written,
+    which validation and municipality resolution still need.
+    """
+    columns = [*ROW_COLUMNS, *_text_columns(source)]
     frames = [
         f.frame.assign(file_seq=f.file_seq, path=f.relpath)
         for f in files
@@ -68,11 +93,15 @@ def raw_table(source: Source, files: list[RawFile]) -> pd.DataFrame:
     ]
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    return pd.concat(frames, ignore_index=True).reindex(columns=columns)
+    stacked = pd.concat(frames, ignore_index=True)
+    for column in shown_text(source):
+        if column.name in stacked:
+            stacked[column.name + REDACTED_SUFFIX] = redactor.series(stacked[column.name])
+    return stacked.reindex(columns=columns)
 
 
 def register_raw(con: duckdb.DuckDBPyConnection, source: Source, frame: pd.DataFrame) -> None:
-    text_columns = ", ".join(f'CAST("{c.name}" AS VARCHAR) AS "{c.name}"' for c in source.columns)
+    text_columns = ", ".join(f'CAST("{c}" AS VARCHAR) AS "{c}"' for c in _text_columns(source))
     con.register("incoming", frame)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE raw_{source.name} AS SELECT "
@@ -134,10 +163,11 @@ def transform(
     )
     register_reference(con, settings)
     for source in (*DATA_SOURCES, ALIASES, ERASURES):
-        register_raw(con, source, raw_table(source, files))
+        register_raw(con, source, raw_table(source, files, settings.redactor))
     con.execute(
         "CREATE OR REPLACE TEMP TABLE rejects (source VARCHAR, rule VARCHAR, file_seq INTEGER, "
-        "path VARCHAR, row_number INTEGER, field VARCHAR, value VARCHAR, reason VARCHAR)"
+        "path VARCHAR, row_number INTEGER, field VARCHAR, value VARCHAR, reason VARCHAR, "
+        "record_id VARCHAR, parent_id VARCHAR)"
     )
 
     settings.progress("Gemeenten herkennen ...")

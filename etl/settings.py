@@ -49,7 +49,35 @@ SUPPRESS_BELOW = Setting(
     "public views (dashboard, exports); the count is still shown.",
 )
 
-ALL_SETTINGS: tuple[Setting, ...] = (RAW_DIR, WAREHOUSE, PROVINCE, SMALL_NUMBERS, SUPPRESS_BELOW)
+MAX_FILE_MB = Setting(
+    "OMZIEN_MAX_FILE_MB",
+    "500",
+    "Largest export file (csv or xlsx) the ETL reads, in MB; a larger file is rejected whole "
+    "and the other files still load.",
+)
+MAX_XLSX_MB = Setting(
+    "OMZIEN_MAX_XLSX_MB",
+    "1000",
+    "Largest size an xlsx may unpack to (all its parts together), in MB, checked before it is "
+    "read; a larger one (a zip bomb) is rejected whole.",
+)
+MAX_XLSX_CELLS = Setting(
+    "OMZIEN_MAX_XLSX_CELLS",
+    "25000000",
+    "Largest sheet an xlsx may span (rows times columns, from A1 to its farthest filled "
+    "cell), checked before it is read; one stray far cell would otherwise cost gigabytes.",
+)
+
+ALL_SETTINGS: tuple[Setting, ...] = (
+    RAW_DIR,
+    WAREHOUSE,
+    PROVINCE,
+    SMALL_NUMBERS,
+    SUPPRESS_BELOW,
+    MAX_FILE_MB,
+    MAX_XLSX_MB,
+    MAX_XLSX_CELLS,
+)
 
 
 def raw_dir() -> Path:
@@ -78,3 +106,15 @@ def small_numbers() -> int:
 
 def suppress_below() -> int:
     return _count(SUPPRESS_BELOW)
+
+
+def max_file_bytes() -> int:
+    return _count(MAX_FILE_MB) * 1_000_000
+
+
+def max_xlsx_bytes() -> int:
+    return _count(MAX_XLSX_MB) * 1_000_000
+
+
+def max_xlsx_cells() -> int:
+    return _count(MAX_XLSX_CELLS)

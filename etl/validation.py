@@ -52,17 +52,28 @@ def sql_template(rule: Rule) -> tuple[str, list[str]]:
     return "".join(template), args
 
 
+# The id of a rejected row's record and of the record it hangs from (an obstacle's
+# initiative, a response's obstacle), so that an erasure can find its rejects in later loads.
+RECORD_IDS: dict[str, tuple[str, str]] = {
+    "initiatives": ("initiatief_id", "NULL"),
+    "obstacles": ("knelpunt_id", "initiatief_id"),
+    "responses": ("reactie_id", "knelpunt_id"),
+}
+
+
 def reject_query(source: str, table: str, rules: list[Rule]) -> tuple[str, list[object]]:
     """One query returning every (row, rule) that fails, with the parameters to bind."""
     parts: list[str] = []
     params: list[object] = []
+    record_id, parent_id = RECORD_IDS.get(source, ("NULL", "NULL"))
     for rule in rules:
         template, args = sql_template(rule)
         format_args = "".join(f", {a}" for a in args)
         field_sql = rule.field_sql or "?"
         parts.append(
             f"SELECT ? AS source, ? AS rule, file_seq, path, row_number, {field_sql} AS field, "
-            f"CAST({rule.value} AS VARCHAR) AS value, format(?{format_args}) AS reason "
+            f"CAST({rule.value} AS VARCHAR) AS value, format(?{format_args}) AS reason, "
+            f"CAST({record_id} AS VARCHAR) AS record_id, CAST({parent_id} AS VARCHAR) AS parent_id "
             f"FROM {table} WHERE {rule.when}"
         )
         params += [source, rule.name, *([] if rule.field_sql else [rule.field]), template]

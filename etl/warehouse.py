@@ -20,18 +20,35 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.contract import DATA_SOURCES, SOURCES, Kind
+from etl.contract import DATA_SOURCES, INITIATIVES, SOURCES, Kind, contact_name_column
 from etl.extract import Discovery, discover, read_export
+from etl.extract.frame import rejected
 from etl.geo import boundary_report, read_boundaries
-from etl.load_report import ReadFile, file_reject_rows, file_rows, load_row, warning_rows
-from etl.messages import CLI, MASKED_VALUE
+from etl.load_report import (
+    ReadFile,
+    all_synthetic,
+    discovery_warnings,
+    file_reject_rows,
+    file_rows,
+    load_row,
+    warning_rows,
+)
+from etl.messages import CLI, FILE_UNREADABLE, MASKED_VALUE
 from etl.models import run_models
 from etl.pipeline import RawFile, TransformSettings, file_outcomes, transform
+from etl.redaction import Redactor
 
 # Rejects of older loads are kept for this many loads; loads and files for ever.
 KEEP_REJECTS_OF_LOADS = 10
 ETL_TABLES = ("loads", "files", "rejects", "warnings")
 PERSONAL_FIELDS = sorted({c.name for s in SOURCES for c in s.columns if c.kind is Kind.PERSONAL})
+# Text in the etl tables that may quote an export (values, messages, column names): it is
+# redacted on its way in, whatever wrote it.
+REDACTED_ETL_COLUMNS = {
+    "files": ("error", "unknown_columns"),
+    "rejects": ("value", "reason"),
+    "warnings": ("message",),
+}
 
 
 class NothingToBuild(Exception):
@@ -53,6 +70,50 @@ class LoadResult:
     files: pd.DataFrame  # the rows written to etl.files for this load
     warnings: list[tuple[str, str, str]] = field(default_factory=list)
     rejected_rows: int = 0
+
+
+def load_redactor(files: list[ReadFile]) -> Redactor:
+    """A Redactor that knows every contact name of the load's initiative rows (any file, any
+    row: rejected, superseded and erased rows name people too)."""
+    column = contact_name_column()
+    names: set[str] = set()
+    for read in files:
+        frame = read.extracted.frame
+        if read.extracted.source is INITIATIVES and frame is not None and column in frame:
+            names.update(frame[column].dropna().unique())
+    return Redactor(names)
+
+
+def redacted(frame: pd.DataFrame, table: str, redactor: Redactor) -> pd.DataFrame:
+    """The etl table rows with every text that may quote an export redacted."""
+    columns = [c for c in REDACTED_ETL_COLUMNS.get(table, ()) if c in frame]
+    if frame.empty or not columns:
+        return frame
+    return frame.assign(**{c: redactor.series(frame[c].astype("string")) for c in columns})
+
+
+def erase_from_history(con: duckdb.DuckDBPyConnection) -> None:
+    """Rejects of earlier loads that belong to an erased initiative or obstacle go too.
+
+    Rows of a warehouse from before record ids were kept cannot be told apart; when this
+    load erases anything, those rows are dropped as well (they are at most ten loads old).
+    """
+    con.execute(
+        """
+        DELETE FROM etl.rejects AS r
+        WHERE (r.source = 'initiatives'
+               AND lower(r.record_id) IN (SELECT id_key FROM erased_initiatives))
+           OR (r.source = 'obstacles'
+               AND (lower(r.record_id) IN (SELECT id_key FROM erased_obstacles)
+                    OR lower(r.parent_id) IN (SELECT id_key FROM erased_initiatives)))
+           OR (r.source = 'responses'
+               AND lower(r.parent_id) IN (SELECT id_key FROM erased_obstacles))
+           OR (r.record_id IS NULL AND r.row_number IS NOT NULL
+               AND r.source IN ('initiatives', 'obstacles', 'responses')
+               AND (EXISTS (SELECT 1 FROM erased_initiatives)
+                    OR EXISTS (SELECT 1 FROM erased_obstacles)))
+        """
+    )
 
 
 def sha256_of(path: Path) -> str:
@@ -163,10 +224,17 @@ def build(
     files: list[ReadFile] = []
     for item in found.files:
         progress(CLI["reading"].format(path=item.relpath))
-        files.append(ReadFile(read_export(item), sha256_of(item.path)))
+        extracted, digest = read_export(item), None
+        if item.problem is None:  # a FIFO or a link out of data/raw/ is never opened
+            try:
+                digest = sha256_of(item.path)
+            except OSError:
+                extracted = rejected(item, FILE_UNREADABLE.format(file=item.relpath))
+        files.append(ReadFile(extracted, digest))
     if all(f.extracted.frame is None for f in files if f.extracted.source in DATA_SOURCES):
         raise NothingToBuild(CLI["no_usable_exports"])
     boundaries = read_boundaries(raw_dir, progress)
+    redactor = load_redactor(files)
 
     with build_lock(target):
         _clear_leftovers(target)
@@ -182,12 +250,14 @@ def build(
                         RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.frame)
                         for seq, f in enumerate(files)
                     ],
-                    TransformSettings(as_of=as_of, province=province, progress=progress),
+                    TransformSettings(
+                        as_of=as_of, province=province, progress=progress, redactor=redactor
+                    ),
                     boundaries,
                 )
                 progress(CLI["building"])
                 report = _write_etl_tables(
-                    con, load_id, files, found, history, started_at, as_of, province
+                    con, load_id, files, found, history, started_at, as_of, province, redactor
                 )
                 con.execute("CHECKPOINT")
             os.replace(building, target)
@@ -199,7 +269,7 @@ def build(
         load_id=load_id,
         as_of=as_of,
         warehouse=target,
-        synthetic=bool(report["files"]["synthetic"].any()),
+        synthetic=all_synthetic(report["files"]),
         files=report["files"],
         warnings=list(report["warnings"][["path", "kind", "message"]].itertuples(index=False)),
         rejected_rows=int(report["files"]["rows_rejected"].sum()),
@@ -215,6 +285,7 @@ def _write_etl_tables(
     started_at: datetime,
     as_of: date,
     province: str,
+    redactor: Redactor,
 ) -> dict[str, pd.DataFrame]:
     """Carry over the earlier loads, then add what this load did."""
     run_models(con, *(f"etl/{t}" for t in ETL_TABLES))
@@ -222,25 +293,30 @@ def _write_etl_tables(
         if table == "rejects":
             frame = frame[frame["load_id"] > load_id - KEEP_REJECTS_OF_LOADS]
         _insert_by_name(con, table, frame)
+    erase_from_history(con)
 
     outcomes = file_outcomes(con).set_index("file_seq")
     files_frame = file_rows(load_id, files, outcomes, synthetic_hashes(found.manifests))
     boundary_file, boundary_warnings = boundary_report(con, load_id)
     if len(boundary_file):
         files_frame = pd.concat([files_frame, boundary_file], ignore_index=True)
+    files_frame = redacted(files_frame, "files", redactor)
     _insert_by_name(con, "files", files_frame)
-    # Reasons quote the value as written, so they are redacted like the value itself.
-    con.execute(
-        "INSERT INTO etl.rejects BY NAME "
+    # Values of personal columns are masked; other values, and the reasons that quote them,
+    # are redacted (in Python: the names of the load are known there).
+    rejects = con.execute(
         "SELECT ? AS load_id, path, source, row_number, field, "
-        "CASE WHEN list_contains(?, field) THEN ? ELSE redact(value) END AS value, "
-        "redact(reason) AS reason, rule FROM rejects ORDER BY path, row_number, field, rule",
+        "CASE WHEN list_contains(?, field) THEN ? ELSE value END AS value, reason, rule, "
+        "trim(record_id) AS record_id, trim(parent_id) AS parent_id "
+        "FROM rejects ORDER BY path, row_number, field, rule",
         [load_id, PERSONAL_FIELDS, MASKED_VALUE],
-    )
-    _insert_by_name(con, "rejects", file_reject_rows(load_id, files))
-    warnings = warning_rows(load_id, files, found.unmatched)
+    ).df()
+    _insert_by_name(con, "rejects", redacted(rejects, "rejects", redactor))
+    _insert_by_name(con, "rejects", redacted(file_reject_rows(load_id, files), "rejects", redactor))
+    warnings = warning_rows(load_id, files, found.unmatched, discovery_warnings(found))
     if len(boundary_warnings):
         warnings = pd.concat([warnings, boundary_warnings], ignore_index=True)
+    warnings = redacted(warnings, "warnings", redactor)
     _insert_by_name(con, "warnings", warnings)
     finished_at = datetime.now().replace(microsecond=0)
     _insert_by_name(

@@ -166,3 +166,122 @@ def test_python_dash_m_runs_the_same_command() -> None:
     assert result.returncode == 0
     assert "etl" in result.stdout
     assert "demo" in result.stdout
+
+
+# --- hardening: foreign warehouses, markup, dates, output paths ---------------------------
+
+
+@pytest.fixture
+def bad_warehouses(tmp_path: Path) -> dict[str, Path]:
+    corrupt = tmp_path / "corrupt.duckdb"
+    corrupt.write_bytes(os.urandom(5000))
+    empty = tmp_path / "empty.duckdb"
+    empty.write_bytes(b"")
+    foreign = tmp_path / "foreign.duckdb"
+    with duckdb.connect(str(foreign)) as con:
+        con.execute("CREATE TABLE t (x INTEGER)")
+    return {"corrupt": corrupt, "empty": empty, "foreign": foreign}
+
+
+COMMANDS = [
+    ("etl", "status"),
+    ("etl", "rejects"),
+    ("etl", "rejects", "--csv", "uit.csv"),
+    ("export", "agenda", "--format", "md"),
+    ("export", "gemeente", "GM0312"),
+    ("export", "vergelijking"),
+]
+
+
+@pytest.mark.parametrize("kind", ["corrupt", "empty", "foreign"])
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_a_file_that_is_no_warehouse_gets_a_dutch_message(bad_warehouses, kind, command, tmp_path):
+    before = bad_warehouses[kind].read_bytes()
+    result = subprocess.run(
+        [str(OMZIEN), *command, "--warehouse", str(bad_warehouses[kind])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    assert "is geen omzien-warehouse" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert bad_warehouses[kind].read_bytes() == before
+
+
+def test_etl_run_never_replaces_a_foreign_file_or_an_export(raw: Path, tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.duckdb"
+    foreign.write_bytes(b"mijn eigen bestand")
+    result = run_etl(raw, foreign)
+    assert result.returncode == 2
+    assert "is geen omzien-warehouse" in result.stderr
+    assert foreign.read_bytes() == b"mijn eigen bestand"
+    export = raw / "knelpunten_2026.csv"
+    before = export.read_bytes()
+    result = run_etl(raw, export)
+    assert result.returncode == 2
+    assert "mag niet in de map met exports" in result.stderr
+    assert export.read_bytes() == before
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1899-12-31"])
+def test_extreme_as_of_dates_are_wrong_usage(raw: Path, tmp_path: Path, day: str) -> None:
+    result = run_etl(raw, tmp_path / "w.duckdb", "--as-of", day)
+    assert result.returncode == 2
+    assert "ligt buiten het bereik" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_markup_in_data_prints_as_written(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "initiatieven.csv").write_text(
+        "initiatief_id,naam,gemeente,geregistreerd_op,omschrijving\n"
+        "M1,Buurtkamer,[/],2024-01-01,x\n"
+        "M2,Tuin,bel 0612345678 [bold],2024-01-01,y\n",
+        encoding="utf-8",
+    )
+    warehouse = tmp_path / "w.duckdb"
+    assert run_etl(raw, warehouse).returncode == 0
+    shown = omzien("etl", "rejects", "--warehouse", str(warehouse))
+    assert shown.returncode == 0, shown.stderr
+    assert "'[/]'" in shown.stdout
+    assert "bel [telefoon] [bold]" in shown.stdout
+
+
+def test_outputs_never_overwrite_the_warehouse_or_an_export(raw: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    run_etl(raw, warehouse)
+    before = warehouse.read_bytes()
+    env = {"OMZIEN_RAW": str(raw)}
+    for args in (
+        ("etl", "rejects", "--warehouse", str(warehouse), "--csv", str(warehouse)),
+        ("export", "agenda", "--format", "md", "--warehouse", str(warehouse), "--out",
+         str(warehouse)),
+    ):  # fmt: skip
+        result = omzien(*args, env=env)
+        assert result.returncode == 2, result.stderr
+        assert "is het warehouse zelf" in result.stderr
+    assert warehouse.read_bytes() == before
+    result = omzien(
+        "etl", "rejects", "--warehouse", str(warehouse), "--csv", str(raw / "x.csv"), env=env
+    )
+    assert result.returncode == 2
+    assert "ligt in de map met exports" in result.stderr
+    result = omzien("etl", "rejects", "--warehouse", str(warehouse), "--csv", str(tmp_path))
+    assert result.returncode == 2
+    assert "is een map" in result.stderr
+
+    existing = tmp_path / "afgekeurd.csv"
+    existing.write_text("van mij", encoding="utf-8")
+    result = omzien("etl", "rejects", "--warehouse", str(warehouse), "--csv", str(existing))
+    assert result.returncode == 0
+    assert existing.read_text(encoding="utf-8") == "van mij"
+    assert (tmp_path / "afgekeurd-2.csv").exists()
+    assert str(tmp_path / "afgekeurd-2.csv") in result.stdout
+    result = omzien(
+        "etl", "rejects", "--warehouse", str(warehouse), "--csv", str(existing), "--overwrite"
+    )
+    assert result.returncode == 0
+    assert existing.read_text(encoding="utf-8-sig").startswith("bestand;rij")

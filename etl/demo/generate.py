@@ -139,7 +139,7 @@ def _initiatives(rng: np.random.Generator, geo: Geography, end: int, scale: floa
     fase_given = rng.random(n) < np.where(founded_known, 0.3, 0.5)
 
     main_theme = themes[:, 0]
-    contact = [f"Demo Contactpersoon {k:04d}" for k in number]
+    contact = texts.contact_names(number)
     v = rng.random((n, 4))
     legal_form = weighted_choice(rng, P.LEGAL_FORM_WEIGHTS, n)
     volunteers = np.maximum(1, np.round(rng.lognormal(np.log(12), 0.8, n))).astype(np.int64)

@@ -374,3 +374,28 @@ def add_pii(
             extra = PII_TEMPLATES[choice].format(email=email, phone=phone, postcode=postcode)
         out[i] = (out[i] + extra).strip()
     return out
+
+
+# Invented contact persons: common Dutch first names and surnames that are no ordinary
+# word of the demo texts, so the ETL's name redaction shows without mangling other text.
+CONTACT_FIRST_NAMES = (
+    "Anneke", "Bram", "Carolien", "Daan", "Esther", "Fenna", "Gert", "Hanneke", "Ilse",
+    "Joost", "Karin", "Lotte", "Maarten", "Nienke", "Onno", "Petra", "Ruud", "Sjoerd",
+    "Tineke", "Wendy", "Yvonne", "Zeger",
+)  # fmt: skip
+CONTACT_SURNAMES = (
+    "de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer",
+    "Mulder", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "Dijkstra",
+    "de Graaf", "van der Linden", "Jacobs", "de Haan", "Vermeulen", "van den Heuvel",
+    "van der Veen", "Schouten", "Willems", "Hoekstra", "Koster",
+)  # fmt: skip
+
+
+def contact_names(numbers: Sequence[int]) -> list[str]:
+    """A fictional contact person per initiative number (no random draw: the rest of the
+    demo stays as it was)."""
+    first, last = len(CONTACT_FIRST_NAMES), len(CONTACT_SURNAMES)
+    return [
+        f"{CONTACT_FIRST_NAMES[int(k) % first]} {CONTACT_SURNAMES[(int(k) // first) % last]}"
+        for k in numbers
+    ]

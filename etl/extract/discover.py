@@ -1,10 +1,18 @@
-"""Find the exports in data/raw/ and tell which source each one belongs to."""
+"""Find the exports in data/raw/ and tell which source each one belongs to.
+
+Only regular files inside the raw folder are read: a FIFO, a device, or a link that leads
+out of the folder (or nowhere) is reported, never opened; so is a file that is too large
+or whose name is no UTF-8. A folder that cannot be listed is reported, not skipped in
+silence. Demo exports are left out when real exports lie beside them.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
+from etl import messages, settings
 from etl.contract import SOURCES, Source
 from etl.extract.model import Discovery, FoundFile
 
@@ -33,30 +41,124 @@ def _skipped(file_name: str) -> bool:
     return file_name.startswith((".", "~$"))
 
 
-def discover(raw_dir: Path) -> Discovery:
-    """Walk raw_dir recursively; files in lexical order of their relative POSIX path."""
-    raw_dir = Path(raw_dir)
+def printable(text: str) -> str:
+    """A path as it can be shown and stored: bytes that are no UTF-8 become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _valid_name(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # os.walk hands undecodable bytes on as lone surrogates
+        return False
+    return True
+
+
+def file_problem(path: Path, relpath: str, raw_root: Path) -> str | None:
+    """Why the file may not be read, in Dutch; None for a regular file of a sane size."""
+    shown = printable(relpath)
+    if not _valid_name(relpath):
+        return messages.BAD_NAME.format(file=shown)
+    try:
+        if path.is_symlink():
+            target = path.resolve(strict=True)
+            if not target.is_relative_to(raw_root):
+                return messages.LINK_OUTSIDE.format(file=shown)
+        info = path.stat()
+    except (OSError, RuntimeError):  # dangling link, a loop of links, no access
+        return (
+            messages.LINK_BROKEN.format(file=shown)
+            if path.is_symlink()
+            else (messages.FILE_UNREADABLE.format(file=shown))
+        )
+    if not stat.S_ISREG(info.st_mode):
+        return messages.NOT_REGULAR.format(file=shown)
+    limit = settings.max_file_bytes()
+    if info.st_size > limit:
+        return messages.TOO_LARGE.format(
+            file=shown, size=round(info.st_size / 1_000_000), limit=limit // 1_000_000
+        )
+    return None
+
+
+def _walk(raw_dir: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
+    """(relpath, path) of every candidate file, and the folders that were skipped."""
     found: list[tuple[str, Path]] = []
-    for root, dirs, files in os.walk(raw_dir):
+    skipped: list[tuple[str, str]] = []
+
+    def unreadable(error: OSError) -> None:
+        rel = printable(Path(error.filename).relative_to(raw_dir).as_posix())
+        skipped.append((rel, messages.FOLDER_UNREADABLE.format(folder=rel)))
+
+    for root, dirs, files in os.walk(raw_dir, onerror=unreadable):
         at_top = Path(root) == raw_dir
-        dirs[:] = [
-            d for d in dirs if not d.startswith(".") and not (at_top and d.lower() == GEO_FOLDER)
-        ]
+        kept = []
+        for d in dirs:
+            if d.startswith(".") or (at_top and d.lower() == GEO_FOLDER):
+                continue
+            if Path(root, d).is_symlink():  # never followed: it may lead anywhere, or loop
+                rel = printable(Path(root, d).relative_to(raw_dir).as_posix())
+                skipped.append((rel, messages.FOLDER_LINK.format(folder=rel)))
+                continue
+            kept.append(d)
+        dirs[:] = kept
         for name in files:
             if not _skipped(name):
                 path = Path(root, name)
                 found.append((path.relative_to(raw_dir).as_posix(), path))
-    found.sort(key=lambda item: item[0])
+    found.sort(key=lambda item: item[0].encode("utf-8", "surrogateescape"))
+    return found, skipped
 
-    files: list[FoundFile] = []
-    manifests: list[Path] = []
+
+def _demo_folders(manifests: list[tuple[str, Path]]) -> list[str]:
+    return sorted({str(Path(rel).parent.as_posix()) for rel, _ in manifests})
+
+
+def _under(relpath: str, folder: str) -> bool:
+    return folder == "." or relpath.startswith(folder.rstrip("/") + "/")
+
+
+def discover(raw_dir: Path) -> Discovery:
+    """Walk raw_dir recursively; files in lexical order of their relative POSIX path."""
+    raw_dir = Path(raw_dir)
+    raw_root = raw_dir.resolve()
+    found, skipped = _walk(raw_dir)
+
+    matched: list[tuple[str, Path, Source]] = []
+    manifests: list[tuple[str, Path]] = []
     unmatched: list[str] = []
     for relpath, path in found:
-        source = classify(path.name)
+        source = classify(printable(path.name))
         if source is not None:
-            files.append(FoundFile(path=path, relpath=relpath, source=source))
-        elif _is_manifest(path.name):
-            manifests.append(path)
+            matched.append((relpath, path, source))
+        elif _is_manifest(path.name) and file_problem(path, relpath, raw_root) is None:
+            manifests.append((relpath, path))
         else:
-            unmatched.append(relpath)
-    return Discovery(files=files, manifests=manifests, unmatched=unmatched)
+            unmatched.append(printable(relpath))
+
+    # Demo exports sit in a folder with a demo manifest. Real exports beside them must not
+    # be mixed with invented ones: then the demo folders are left out.
+    demo = [f for f in _demo_folders(manifests) if f != "."]
+    in_demo = [any(_under(rel, f) for f in demo) for rel, _, _ in matched]
+    left_out: list[str] = []
+    if any(in_demo) and not all(in_demo):
+        left_out = [f for f in demo if any(_under(rel, f) for rel, _, _ in matched)]
+        matched = [m for m, demo_file in zip(matched, in_demo, strict=True) if not demo_file]
+        manifests = [m for m in manifests if not any(_under(m[0], f) for f in left_out)]
+
+    files = [
+        FoundFile(
+            path=path,
+            relpath=printable(relpath),
+            source=source,
+            problem=file_problem(path, relpath, raw_root),
+        )
+        for relpath, path, source in matched
+    ]
+    return Discovery(
+        files=files,
+        manifests=[path for _, path in manifests],
+        unmatched=unmatched,
+        skipped=skipped,
+        demo_left_out=left_out,
+    )

@@ -9,7 +9,7 @@ import pyarrow.compute as pc
 
 from etl import messages
 from etl.contract import MISSING_TOKENS
-from etl.extract.headers import HeaderMatch, match_headers
+from etl.extract.headers import HeaderMatch, is_known_header, match_headers
 from etl.extract.model import Extracted, FoundFile
 
 # Arrow-backed text with NA for missing: DuckDB reads it as VARCHAR even when all NA,
@@ -73,8 +73,19 @@ def _join(parts: list[Cells], length: int) -> Cells:
     return joined
 
 
-def reject_message(relpath: str, headers: list[str], match: HeaderMatch, sheet: str | None) -> str:
+def reject_message(
+    relpath: str, headers: list[str], match: HeaderMatch, sheet: str | None, row: int = 1
+) -> str:
     where = messages.SHEET.format(sheet=sheet) if sheet else ""
+    if not match.positions and not any(is_known_header(h) for h in headers):
+        # Not one known column name of any source: the first row is data, not a header. Its
+        # cells may be anything (names, addresses), so none of them is quoted.
+        return messages.NO_HEADER_ROW.format(
+            file=relpath,
+            where=where,
+            row=row,
+            missing=messages.quoted_list(match.missing or match.missing_any),
+        )
     found = messages.plain_list(headers)
     if match.missing:
         return messages.MISSING_REQUIRED.format(
@@ -118,7 +129,7 @@ def build_extracted(found: FoundFile, cells: pd.DataFrame, **detail: str | None)
     headers = [h for h in header if h is not None]
     match = match_headers(found.source, header)
     if match.rejected:
-        error = reject_message(found.relpath, headers, match, detail.get("sheet"))
+        error = reject_message(found.relpath, headers, match, detail.get("sheet"), header_at + 1)
         # The rows are lost to the warehouse all the same: the load report counts them.
         return rejected(found, error, headers, int(filled[header_at + 1 :].sum()), **detail)
 

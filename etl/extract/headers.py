@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from etl import messages
-from etl.contract import Source
+from etl.contract import SOURCES, Source
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 
@@ -17,6 +17,11 @@ def header_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NOT_KEY.sub("", bare.lower())
+
+
+def is_known_header(text: str) -> bool:
+    """Whether the cell is a column name (Dutch or English) of any source."""
+    return header_key(text) in _KNOWN_KEYS
 
 
 @dataclass
@@ -57,3 +62,8 @@ def match_headers(source: Source, headers: list[str | None]) -> HeaderMatch:
     if not source.required and not match.positions:
         match.missing_any = [c.name for c in source.columns]
     return match
+
+
+_KNOWN_KEYS = frozenset(
+    header_key(name) for source in SOURCES for c in source.columns for name in (c.name, c.alias)
+)

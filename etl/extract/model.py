@@ -17,6 +17,9 @@ class FoundFile:
     path: Path
     relpath: str  # POSIX path relative to the raw folder; files are read in this order
     source: Source
+    # Dutch reason when the file may not be read at all (not a regular file, a link out of
+    # the raw folder, too large, a name that is no UTF-8): it is rejected whole.
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,10 @@ class Discovery:
     files: list[FoundFile]
     manifests: list[Path]  # omzien-demo*.json: manifests of generated demo data
     unmatched: list[str]  # relative paths of files that match no source: a warning
+    # Folders that could not be listed, and other things skipped: (relpath, Dutch message).
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    # Demo folders left out because real exports lie beside them.
+    demo_left_out: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -17,6 +17,7 @@ from etl.extract.frame import (
 )
 from etl.extract.headers import match_headers
 from etl.extract.model import Extracted, FoundFile
+from etl.extract.xlsx_guard import xlsx_problem
 
 # Integral floats below this print as whole numbers ('12', '31612345678'); beyond it
 # a float no longer holds every integer exactly.
@@ -99,6 +100,9 @@ def _header(rows: list[list[object]]) -> list[str | None] | None:
 
 def read_xlsx_export(found: FoundFile) -> Extracted:
     """The first sheet holding the required headers; else reject relative to the first sheet."""
+    too_big = xlsx_problem(found.path, found.relpath)
+    if too_big:
+        return rejected(found, too_big)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(found.path))
     except python_calamine.PasswordError:

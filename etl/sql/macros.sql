@@ -40,26 +40,3 @@ END;
 CREATE OR REPLACE TEMP MACRO parse_count(x) AS CASE
     WHEN regexp_full_match(trim(x), '\d{1,9}(?:\.0+)?') THEN CAST(floor(CAST(trim(x) AS DOUBLE)) AS INTEGER)
 END;
-
--- Free text: e-mail addresses, Dutch phone numbers and postcodes (with the house number
--- that follows) are replaced by a marker. A postcode is "3511 AB", "3511AB" or "3511ab";
--- "3511 ab" only when a house number follows, because RE2 has no look-around and
--- "in 2024 is de subsidie gestopt" must stay as it is.
-CREATE OR REPLACE TEMP MACRO redact_postcodes(x) AS
-    regexp_replace(regexp_replace(x,
-        '\b[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})\b(?:,? ?\d{1,5}(?: ?[A-Za-z]\b)?)?',
-        '[postcode]', 'g'),
-        '\b[1-9]\d{3} [a-z]{2},? \d{1,5}(?: ?[A-Za-z]\b)?', '[postcode]', 'g');
-
-CREATE OR REPLACE TEMP MACRO redact(x) AS
-    redact_postcodes(regexp_replace(regexp_replace(regexp_replace(x,
-        '[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}', '[e-mail]', 'g'),
-        '(?:\+|\b00)31[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?:[ .\-]?\d){8}\b', '[telefoon]', 'g'),
-        '\b0[1-9](?:[ .\-]?\d){8}\b', '[telefoon]', 'g'));
-
--- The row's own contact person named in its free text is redacted as well.
-CREATE OR REPLACE TEMP MACRO redact_with_name(x, contact_name) AS CASE
-    WHEN length(trim(coalesce(contact_name, ''))) >= 3
-        THEN regexp_replace(redact(x), '(?i)' || regexp_escape(trim(contact_name)), '[naam]', 'g')
-    ELSE redact(x)
-END;

@@ -77,16 +77,22 @@ def test_discover_orders_classifies_and_lists_the_rest(tmp_path: Path):
         ("erasure_2024.csv", "erasures"),
         ("knelpunten_2024.csv", "obstacles"),
         ("obstacles.xlsx", "obstacles"),
-        ("sub/deeper/initiatives-export.csv", "initiatives"),
-        ("sub/geo/knelpunten_geo.csv", "obstacles"),  # only the top-level geo/ is skipped
+        # sub/ holds a demo manifest and real exports lie beside it: the demo is left out
         ("verwijderen.csv", "erasures"),
     ]
     assert found.files[0].path == tmp_path / "2023" / "reacties_q1.xlsx"
-    assert found.manifests == [
-        tmp_path / "omzien-demo-manifest.json",
-        tmp_path / "sub/Omzien-Demo.JSON",
-    ]
+    assert found.manifests == [tmp_path / "omzien-demo-manifest.json"]
+    assert found.demo_left_out == ["sub"]
     assert found.unmatched == ["aliassen.xlsx", "knelpunten.txt", "notities.docx"]
+    # Without the manifest, sub/ is an ordinary folder; only the top-level geo/ is skipped.
+    (tmp_path / "sub/Omzien-Demo.JSON").unlink()
+    found = discover(tmp_path)
+    assert ("sub/geo/knelpunten_geo.csv", "obstacles") in [
+        (f.relpath, f.source.name) for f in found.files
+    ]
+    assert ("sub/deeper/initiatives-export.csv", "initiatives") in [
+        (f.relpath, f.source.name) for f in found.files
+    ]
 
 
 def test_discover_empty_folder(tmp_path: Path):

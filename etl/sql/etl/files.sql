@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS etl.files (
 
 COMMENT ON COLUMN etl.files.load_id IS 'The load (etl.loads).';
 COMMENT ON COLUMN etl.files.path IS 'File path relative to data/raw/.';
-COMMENT ON COLUMN etl.files.sha256 IS 'SHA-256 of the file as read.';
+COMMENT ON COLUMN etl.files.sha256 IS 'SHA-256 of the file as read; NULL when it was never opened (not a regular file, a link out of data/raw/, too large).';
 COMMENT ON COLUMN etl.files.source IS 'initiatives, obstacles, responses, aliases, erasures, or boundaries (the boundary file of data/raw/geo/: rows are its features).';
 COMMENT ON COLUMN etl.files.rows_read IS 'Non-empty data rows in the file.';
 COMMENT ON COLUMN etl.files.rows_loaded IS 'Rows whose record is in core (the latest valid version of its id).';

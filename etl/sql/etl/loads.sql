@@ -17,7 +17,7 @@ COMMENT ON COLUMN etl.loads.started_at IS 'When the run started (local time).';
 COMMENT ON COLUMN etl.loads.finished_at IS 'When the new warehouse was complete.';
 COMMENT ON COLUMN etl.loads.status IS 'completed, or completed_with_rejects when rows or files were rejected.';
 COMMENT ON COLUMN etl.loads.as_of IS 'The as-of day (peildatum): later dates are invalid, open obstacles are censored here.';
-COMMENT ON COLUMN etl.loads.synthetic IS 'True when the load holds synthetic demo exports (omzien demo).';
+COMMENT ON COLUMN etl.loads.synthetic IS 'True when every export of the load is a synthetic demo export (omzien demo); real exports beside a demo folder leave the demo out.';
 COMMENT ON COLUMN etl.loads.province IS 'Province the warehouse covers.';
 COMMENT ON COLUMN etl.loads.files IS 'Number of export files read.';
 COMMENT ON COLUMN etl.loads.rows_loaded IS 'Rows that made it into core, over all files.';

@@ -39,10 +39,11 @@ SELECT
     vocab_code('phase', r.fase) AS phase_given,
     parse_count(r.vrijwilligers) AS volunteers,
     parse_date(r.geregistreerd_op) AS registered_at,
-    redact(r.naam) AS name,
-    redact(r.kern) AS place,
-    redact(r.website) AS website,
-    redact_with_name(r.omschrijving, r.contactpersoon) AS description
+    -- shown text, redacted where it left the extract step (etl.redaction)
+    r.naam_redacted AS name,
+    r.kern_redacted AS place,
+    r.website_redacted AS website,
+    r.omschrijving_redacted AS description
 FROM raw_initiatives AS r
 LEFT JOIN municipality_resolution AS mr ON mr.value = coalesce(r.gemeente, r.kern)
 LEFT JOIN themes AS t USING (file_seq, row_number)

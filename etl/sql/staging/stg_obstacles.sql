@@ -16,7 +16,7 @@ SELECT
     r.niveau,
     r.gemeente AS municipality_value,
     'gemeente' AS municipality_field,
-    -- parsed
+    -- parsed; shown text redacted where it left the extract step (etl.redaction)
     mr.cbs_code,
     mr.problem AS municipality_problem,
     mr.hint AS municipality_hint,
@@ -25,7 +25,7 @@ SELECT
     vocab_code('category', r.categorie) AS category,
     CAST(vocab_code('severity', r.ernst) AS INTEGER) AS severity,
     coalesce(vocab_code('level', r.niveau), CASE WHEN r.niveau IS NULL THEN 'gemeente' END) AS level,
-    redact(r.omschrijving) AS description
+    r.omschrijving_redacted AS description
 FROM raw_obstacles AS r
 LEFT JOIN municipality_resolution AS mr ON mr.value = r.gemeente
 WHERE lower(trim(r.knelpunt_id)) NOT IN (SELECT id_key FROM erased_obstacles)

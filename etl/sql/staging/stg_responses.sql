@@ -10,10 +10,10 @@ SELECT
     trim(r.knelpunt_id) AS knelpunt_id,
     r.datum,
     r.uitkomst,
-    -- parsed
+    -- parsed; shown text redacted where it left the extract step (etl.redaction)
     parse_date(r.datum) AS responded_at,
     vocab_code('outcome', r.uitkomst) AS outcome,
-    redact(r.toelichting) AS note,
+    r.toelichting_redacted AS note,
     o.reported_at AS obstacle_reported_at
 FROM raw_responses AS r
 LEFT JOIN (SELECT knelpunt_id, reported_at FROM accepted_obstacles WHERE is_latest) AS o
