@@ -134,7 +134,8 @@ def trend_chart(ctx, filters, selection: str, key: str) -> None:
     )
 
 
-_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$:"})
+# Characters that make Markdown (links, images, emphasis, code, HTML, math, tables).
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>!#|$~"})
 
 
 def plain(text: object) -> str:

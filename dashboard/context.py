@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields
 
 import streamlit as st
 
+from dashboard.components import plain
 from readmodel.comparison import Inputs, inputs
 from readmodel.describe import describe
 from readmodel.selection import Filters
@@ -26,8 +27,9 @@ class PageContext(Warehouse):
         return cls(**values, filters=filters)
 
     def selection_text(self, filters: Filters | None = None) -> str:
-        """The selection in plain Dutch: period, place, themes, ..."""
-        return describe(self, filters or self.filters)
+        """The selection in plain Dutch (period, place, themes, ...), safe inside Markdown:
+        region names may come from an analyst's regios file."""
+        return plain(describe(self, filters or self.filters))
 
     def inputs(self, filters: Filters | None = None) -> Inputs:
         """The counts per municipality of the selection (readmodel.comparison.inputs)."""

@@ -17,6 +17,7 @@ from dashboard import strings
 from dashboard.connection import connect
 from etl.spreadsheet import excel_csv_bytes, write_xlsx
 from readmodel import format
+from readmodel.describe import describe
 from readmodel.obstacles import obstacles
 from readmodel.quality import rejects
 from readmodel.selection import Filters
@@ -95,7 +96,7 @@ def obstacle_downloads(ctx, search: str, total: int) -> None:
                 obstacles_xlsx,
                 as_of=ctx.as_of,
                 load_id=ctx.load_id,
-                selection=ctx.selection_text(),
+                selection=describe(ctx, ctx.filters),
                 synthetic=ctx.synthetic,
             ),
             "xlsx",

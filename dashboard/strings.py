@@ -313,12 +313,13 @@ MAP_REAL = "Kaart"
 MAP_TILES = "Tegelkaart"
 MAP_TILES_HELP = "Elke gemeente een even groot vlak, zodat kleine gemeenten even zichtbaar zijn."
 MAP_NO_BOUNDARIES = (
-    "Er zijn geen gemeentegrenzen ingelezen; daarom de tegelkaart. Zet een grenzenbestand in "
-    "`data/raw/geo/` of draai `omzien geo fetch`, en daarna `omzien etl run`."
+    "Er zijn geen gemeentegrenzen ingelezen; daarom de tegelkaart. Het grenzenbestand in "
+    "`data/raw/geo/` kon niet worden gebruikt (zie Data en kwaliteit): herstel of verwijder "
+    "het en draai `omzien etl run`; zonder bestand gebruikt Omzien de meegeleverde grenzen."
 )
 MAP_CAPTION = (
     "{measure} per gemeente; grijs en gearceerd: minder dan {few} gevallen (niet "
-    "gekleurd); lijnen: regio's. {selection}. Gemeentegrenzen: CBS/Kadaster (PDOK)."
+    "gekleurd); lijnen: regio's. {selection}. {attribution}."
 )
 MAP_TILES_CAPTION = (
     "{measure} per gemeente, elke gemeente een even groot vlak, ruwweg op haar plaats; "

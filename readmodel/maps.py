@@ -9,33 +9,49 @@ from readmodel import strings
 from readmodel.comparison import Comparison
 from readmodel.database import query
 
-BOUNDARY_COLUMNS = ["cbs_code", "name", "geometry_geojson", "centroid_lon", "centroid_lat"]
+BOUNDARY_COLUMNS = [
+    "cbs_code",
+    "name",
+    "geometry_geojson",
+    "centroid_lon",
+    "centroid_lat",
+    "attribution",
+]
 
 
-def _has_boundaries(con: duckdb.DuckDBPyConnection) -> bool:
+def _columns(con: duckdb.DuckDBPyConnection) -> set[str]:
     found = query(
         con,
-        "SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() "
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
         "AND schema_name = 'core' AND table_name = 'municipality_boundaries'",
-        name="has_boundaries",
+        name="boundary_columns",
     )
-    return bool(found["n"].iloc[0])
+    return set(found["column_name"])
 
 
 def boundaries(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """cbs_code, name, geometry_geojson, centroid_lon/lat; empty without boundaries.
-
-    A warehouse built before boundaries were loaded has no such table: also empty.
-    """
-    if not _has_boundaries(con):
+    """cbs_code, name, geometry_geojson, centroid_lon/lat and the outline's attribution;
+    empty without boundaries (a warehouse built before boundaries were loaded too)."""
+    columns = _columns(con)
+    if not columns:
         return pd.DataFrame(columns=BOUNDARY_COLUMNS)
+    # Warehouses of before the attribution column: the source of those outlines was PDOK.
+    attribution = "b.attribution" if "attribution" in columns else "?"
+    params = [] if "attribution" in columns else [strings.PDOK_ATTRIBUTION]
     return query(
         con,
-        "SELECT b.cbs_code, m.name, b.geometry_geojson, m.centroid_lon, m.centroid_lat "
-        "FROM core.municipality_boundaries AS b JOIN core.municipalities AS m USING (cbs_code) "
-        "ORDER BY b.cbs_code",
+        "SELECT b.cbs_code, m.name, b.geometry_geojson, m.centroid_lon, m.centroid_lat, "
+        f"{attribution} AS attribution FROM core.municipality_boundaries AS b "
+        "JOIN core.municipalities AS m USING (cbs_code) ORDER BY b.cbs_code",
+        params,
         name="boundaries",
     )
+
+
+def attribution(shapes: pd.DataFrame) -> str:
+    """The credits of the outlines drawn, each once: what CC BY asks on every map."""
+    credits = dict.fromkeys(a for a in shapes.get("attribution", []) if isinstance(a, str) and a)
+    return " · ".join(credits)
 
 
 def centroids(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

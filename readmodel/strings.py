@@ -116,6 +116,11 @@ SOURCE_LABELS = ETL_SOURCE_LABELS
 WARNING_KINDS = {
     "unmatched_file": "bestand zonder bron",
     "unknown_columns": "onbekende kolommen",
+    "skipped_folder": "map overgeslagen",
+    "demo_left_out": "demogegevens weggelaten",
+    "boundary_ignored": "grenzenbestand niet gebruikt",
+    "boundary_missing": "gemeenten zonder grens",
+    "boundary_crs_assumed": "coördinatenstelsel aangenomen",
 }
 # etl.rejects.rule -> what the rule checks, in a few words (the row's reason says more).
 RULE_LABELS = {
@@ -142,6 +147,10 @@ RULE_LABELS = {
     "unknown_outcome": "onbekende uitkomst",
     "unknown_legal_form": "onbekende rechtsvorm",
     "unknown_phase": "onbekende fase",
+    "boundary_code_invalid": "ongeldige gemeentecode in grenzen",
+    "boundary_code_unknown": "gemeente van de grenzen niet in de provincie",
+    "boundary_other_year": "grenzen van een ander jaar",
+    "boundary_no_polygon": "grens zonder vlak",
 }
 # Terms the agenda and the obstacle list use; the scorecard's figures are in etl.metrics.
 PAGE_TERMS = (
@@ -203,3 +212,4 @@ PROVINCE_WITHOUT_CITY = "{province} zonder {city}"
 
 SYNTHETIC = "SYNTHETISCHE DEMOGEGEVENS"
 SOURCE = "Omzien, warehouse load {load_id}, peildatum {as_of}"
+PDOK_ATTRIBUTION = "Bron gemeentegrenzen: CBS/Kadaster (PDOK)"

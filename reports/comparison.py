@@ -19,7 +19,7 @@ from readmodel import format
 from readmodel import strings as labels
 from readmodel.comparison import Comparison, Inputs, compare, inputs, verdict
 from readmodel.funnel import funnel
-from readmodel.maps import boundaries, map_values
+from readmodel.maps import attribution, boundaries, map_values
 from readmodel.selection import Filters
 from readmodel.warehouse import Warehouse
 from reports import model, strings
@@ -180,7 +180,7 @@ def map_figure(con, found: Comparison) -> model.Figure | None:
     figure = choropleth_figure(
         shapes, map_values(found), title, ".0%" if found.metric.is_share else ".1f", height=600
     )
-    return model.Figure(title, figure, width=800, height=600)
+    return model.Figure(title, figure, caption=attribution(shapes), width=800, height=600)
 
 
 def _unit(measure: Metric) -> str:

@@ -15,6 +15,7 @@ from dashboard.context import page_context
 from dashboard.presentation.slides import sequence
 from readmodel import format
 from readmodel import strings as labels
+from readmodel.describe import describe
 from readmodel.selection import PARAMS, Filters, from_query_params
 from readmodel.warehouse import Warehouse
 
@@ -120,7 +121,7 @@ def run() -> None:
             key=f"slide_{slide.key}",
         )
     source = labels.SOURCE.format(load_id=ctx.load_id, as_of=format.day(ctx.as_of))
-    footer = html.escape(" · ".join([*marks, source, ctx.selection_text()]))
+    footer = html.escape(" · ".join([*marks, source, describe(ctx, ctx.filters)]))
     st.markdown(f'<div class="omzien-source">{footer}</div>', unsafe_allow_html=True)
     back, forward, counter, _, leave = st.columns([1, 1, 1, 3, 2], vertical_alignment="center")
     back.button(

@@ -25,7 +25,7 @@ from readmodel import strings as labels
 from readmodel.agenda import agenda
 from readmodel.comparison import compare
 from readmodel.funnel import funnel
-from readmodel.maps import boundaries, map_values
+from readmodel.maps import attribution, boundaries, map_values
 from readmodel.overview import Headline, headline, per_quarter
 from readmodel.profile import curves, key_figures
 from readmodel.tables import item_labels, level_text
@@ -58,7 +58,7 @@ def sequence(ctx) -> list[Slide]:
     if not shapes.empty:
         figure = choropleth_figure(shapes, map_values(comparison), "", ".0%")
         title = strings.PRESENT_MAP.format(measure=comparison.metric.label)
-        slides.append(Slide("kaart", title, "", big(figure)))
+        slides.append(Slide("kaart", title, attribution(shapes), big(figure)))
     slides.extend(_agenda(ctx))
     if ctx.filters.municipality:
         slides.append(_municipality(ctx, data))

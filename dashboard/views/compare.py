@@ -6,7 +6,14 @@ import streamlit as st
 
 from charts.compare import dot_plot, funnel_plot, with_labels
 from dashboard import export_buttons, strings
-from dashboard.components import chart, empty_selection, measure_picker, number_columns, unit
+from dashboard.components import (
+    chart,
+    empty_selection,
+    measure_picker,
+    number_columns,
+    plain,
+    unit,
+)
 from dashboard.context import page_context
 from etl import settings
 from readmodel import format
@@ -41,7 +48,7 @@ if apart:
     comparison, cities = city_apart(data, comparison)
     for row in cities.itertuples():
         label = ctx.region_names.get(ctx.home_region(row.cbs_code), row.name)
-        st.metric(label, format.interval(row.value, row.low, row.high, unit(metric)))
+        st.metric(plain(label), format.interval(row.value, row.low, row.high, unit(metric)))
 references = shown_references(comparison, ctx, ctx.filters.region)
 rows = with_labels(comparison.rows(), unit(metric))
 chart(
@@ -61,7 +68,7 @@ chart(
 
 shown = funnel(data, comparison, adjust_overdispersion=adjust)
 if shown is not None:
-    st.write(shown.description)
+    st.write(plain(shown.description))
     if adjust:
         st.caption(strings.FUNNEL_PHI.format(phi=format.decimal(shown.phi, 2)))
     chart(

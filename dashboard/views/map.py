@@ -14,7 +14,7 @@ from dashboard.components import chart, empty_selection, measure_picker
 from dashboard.context import page_context
 from etl import settings
 from readmodel.comparison import compare
-from readmodel.maps import boundaries, centroids, map_values
+from readmodel.maps import attribution, boundaries, centroids, map_values
 
 
 @st.cache_data(show_spinner=False)
@@ -64,7 +64,8 @@ else:
     figure = choropleth_figure(
         shapes, values, metric.label, value_format, outlines, region_names=ctx.region_names
     )
-    chart(figure, strings.MAP_CAPTION.format(**caption), key="map_real")
+    credit = attribution(shapes)
+    chart(figure, strings.MAP_CAPTION.format(**caption, attribution=credit), key="map_real")
 export_buttons.image_downloads(figure, f"kaart_{metric.key}")
 
 names = ctx.municipality_names

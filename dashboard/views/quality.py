@@ -9,7 +9,7 @@ import streamlit as st
 
 from charts.quality import rejects_bars
 from dashboard import exports, strings
-from dashboard.components import chart
+from dashboard.components import chart, plain
 from dashboard.context import page_context
 from readmodel import format, quality
 from readmodel import strings as labels
@@ -61,7 +61,7 @@ st.write(
         started=format.moment(load["started_at"]),
         finished=format.moment(load["finished_at"]),
         status=labels.LOAD_STATUS.get(load["status"], load["status"]),
-        province=load["province"],
+        province=plain(load["province"]),
     )
     + (f" **{strings.QUALITY_SYNTHETIC}**" if load["synthetic"] else "")
 )

@@ -57,10 +57,16 @@ def test_profile_from_its_url(served_app: str, page) -> None:
     screenshot(page, "gemeente")
 
 
-def test_tile_map_without_boundaries(served_app: str, page) -> None:
+def test_map_offline_with_the_shipped_boundaries(served_app: str, page) -> None:
+    """No boundary file and no internet: the real map, from the outlines Omzien ships."""
     page.set_viewport_size({"width": 1400, "height": 1300})
     open_page(page, served_app, "/kaart")
-    assert page.get_by_text("tegelkaart").count() >= 1
+    assert page.get_by_text("CBS/PDOK, Gebiedsindelingen 2024").count() >= 1
+    assert page.locator(".js-plotly-plot").first.get_by_text("Bunnik").count() >= 1
+    screenshot(page, "kaart_meegeleverd")
+    page.get_by_text("Tegelkaart", exact=True).click()
+    page.wait_for_selector("text=elke gemeente een even groot vlak", timeout=30_000)
+    wait_until_idle(page)
     screenshot(page, "kaart_tegels")
 
 
