@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RAW ?= data/raw
 PORT ?= 8501
+# Only this machine can reach the dashboard; see README "Who sees what" to serve it wider.
+ADDRESS ?= 127.0.0.1
 
 .PHONY: install chromium run test demo etl dashboard lint format lock docs bench clean
 
@@ -40,7 +42,7 @@ run: install
 		$(BIN)/omzien demo; \
 	fi
 	$(BIN)/omzien etl run --raw $(RAW)
-	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(BIN)/streamlit run dashboard/app.py --server.address $(ADDRESS) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: install
 	$(BIN)/pytest
@@ -52,7 +54,7 @@ etl: install
 	$(BIN)/omzien etl run --raw $(RAW)
 
 dashboard: install
-	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(BIN)/streamlit run dashboard/app.py --server.address $(ADDRESS) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 # ruff for style, import-linter for the layers (see [tool.importlinter] in pyproject.toml).
 lint: install

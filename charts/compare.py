@@ -131,7 +131,11 @@ def funnel_plot(
         marker={
             "color": colours,
             "size": 10,
-            "symbol": np.where(shown["small_numbers"], "circle-open", "circle"),
+            # Shape, not only colour, says above or below: readable for colour-blind eyes.
+            "symbol": [
+                _symbol(band, few)
+                for band, few in zip(shown["band"], shown["small_numbers"], strict=True)
+            ],
         },
         name="Gemeente",
         customdata=np.column_stack([shown["hover"]]),
@@ -162,3 +166,14 @@ def with_labels(table: pd.DataFrame, unit: str) -> pd.DataFrame:
         + np.where(table["small_numbers"], " (weinig gevallen: niet gerangschikt)", "")
     )
     return table.assign(label=label, hover=hover)
+
+
+def _symbol(band: str, few: bool) -> str:
+    shape = (
+        "triangle-up"
+        if band.startswith("boven")
+        else "triangle-down"
+        if band.startswith("onder")
+        else "circle"
+    )
+    return f"{shape}-open" if few else shape

@@ -23,6 +23,7 @@ from cli.common import (
     safe_output,
     warehouse_problem,
 )
+from cli.publish import refresh_after_build
 from etl import settings
 from etl.messages import CLI, SOURCE_LABELS
 
@@ -83,6 +84,7 @@ def etl_run(
             1,
         ) from None
     print_summary(result)
+    refresh_after_build(result.warehouse)
 
 
 def print_summary(result) -> None:

@@ -8,6 +8,8 @@ from cli.demo import demo
 from cli.etl import etl_app
 from cli.export import export_app
 from cli.geo import geo_app
+from cli.publish import publish
+from etl.messages import PUBLISH
 
 app = typer.Typer(
     help="Omzien: signalen van bewonersinitiatieven.",
@@ -19,6 +21,7 @@ app.add_typer(etl_app, name="etl")
 app.add_typer(export_app, name="export")
 app.add_typer(geo_app, name="geo")
 app.command("demo")(demo)
+app.command("publish", help=PUBLISH["help"])(publish)
 
 
 def main() -> None:

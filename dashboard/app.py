@@ -13,10 +13,11 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard import presentation, sidebar, strings
+from dashboard import access, presentation, sidebar, strings
 from dashboard.components import synthetic_banner
-from dashboard.connection import connect, read, warehouse_path
+from dashboard.connection import connect, read
 from dashboard.context import PageContext, set_context
+from dashboard.members import PUBLIC
 from readmodel.warehouse import WarehouseProblem
 
 st.set_page_config(page_title=strings.APP_TITLE, page_icon="🏘️", layout="wide")
@@ -36,17 +37,33 @@ navigation = st.navigation(
     ]
 )
 
+# A misconfigured members mode stops here: it never falls back to showing everything.
+configuration = access.problem()
+if configuration:
+    st.title(strings.APP_TITLE)
+    st.error(configuration, icon="⚠️")
+    st.stop()
+visitor = access.current()
+path = access.warehouse_path(visitor)
 try:
-    con = connect()
+    con = connect(path)
     warehouse = read(con) if con is not None else None
 except WarehouseProblem as problem:
     st.title(strings.APP_TITLE)
-    st.error(f"{problem} ({warehouse_path()})", icon="⚠️")
+    st.error(f"{problem} ({path})", icon="⚠️")
     st.stop()
 if warehouse is None:
     st.title(strings.APP_TITLE)
+    access.sidebar(visitor)
     message = strings.NO_WAREHOUSE if con is None else strings.EMPTY_WAREHOUSE
-    st.info(message.format(path=warehouse_path()), icon="ℹ️")
+    if con is None and not visitor.full:
+        message = strings.NO_PUBLIC_SNAPSHOT
+    st.info(message.format(path=path), icon="ℹ️")
+    st.stop()
+if visitor.mode == PUBLIC and not warehouse.public:
+    # OMZIEN_PUBLIC_WAREHOUSE points at a full warehouse: refuse rather than show it all.
+    st.title(strings.APP_TITLE)
+    st.error(strings.NOT_A_SNAPSHOT.format(path=path), icon="⚠️")
     st.stop()
 
 # Presentation mode hides the sidebar and keeps the selection of the URL (or session).
@@ -64,7 +81,8 @@ filters = (
         },
     )
 )
-set_context(PageContext.of(warehouse, filters))
+access.sidebar(visitor)
+set_context(PageContext.of(warehouse, filters, visitor))
 if warehouse.synthetic and not presenting:  # slides carry their own mark
     synthetic_banner()
 if presenting:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from charts.data import figure_table
 from dashboard import strings
 from etl import settings
 from etl.metrics import few_cases
@@ -23,10 +25,20 @@ def empty_selection() -> None:
     st.info(strings.EMPTY_SELECTION, icon="ℹ️")
 
 
-def chart(figure: go.Figure, caption: str, *, key: str | None = None) -> None:
-    """A plotly figure with the line that says what it counts and over which period."""
+def chart(
+    figure: go.Figure, caption: str, *, key: str | None = None, data: pd.DataFrame | None = None
+) -> None:
+    """A plotly figure with the line that says what it counts and over which period, and
+    its numbers as a table the reader can open (the chart's text alternative).
+
+    `data` replaces the table read from the figure (maps: the figures per municipality).
+    """
     st.plotly_chart(figure, width="stretch", key=key, config={"displaylogo": False})
     st.caption(caption)
+    numbers = figure_table(figure) if data is None else data
+    if len(numbers):
+        with st.expander(strings.CHART_NUMBERS, icon=":material/table:"):
+            st.table(numbers.set_index(numbers.columns[0]))
 
 
 def headline_metric(

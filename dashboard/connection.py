@@ -38,17 +38,14 @@ _current: _Open | None = None
 _opened = threading.local()
 
 
-def warehouse_path() -> Path:
-    return settings.warehouse_path()
-
-
 def _stamp(path: Path) -> tuple[int, int]:
     status = os.stat(path)
     return status.st_ino, status.st_mtime_ns
 
 
-def connect() -> duckdb.DuckDBPyConnection | None:
-    """A cursor on the current warehouse, or None when there is no warehouse file yet.
+def connect(path: Path | None = None) -> duckdb.DuckDBPyConnection | None:
+    """A cursor on the warehouse at `path` (default: OMZIEN_WAREHOUSE), or None when there
+    is no file there yet.
 
     Raises WarehouseProblem (a Dutch message) when the file cannot be opened as a database.
 
@@ -56,7 +53,7 @@ def connect() -> duckdb.DuckDBPyConnection | None:
     DuckDB connection must not be used by two threads at once.
     """
     global _current
-    path = warehouse_path()
+    path = path or settings.warehouse_path()
     if not path.exists():
         return None
     stamp = _stamp(path)

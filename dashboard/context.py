@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 import streamlit as st
 
 from dashboard.components import plain
+from dashboard.members import LOCAL, Access
 from readmodel.comparison import Inputs, inputs
 from readmodel.describe import describe
 from readmodel.selection import Filters
@@ -20,11 +21,12 @@ class PageContext(Warehouse):
     """The warehouse as app.py read it for this run, with the user's selection."""
 
     filters: Filters = field(default_factory=Filters)
+    visitor: Access = field(default_factory=lambda: Access(LOCAL))
 
     @classmethod
-    def of(cls, warehouse: Warehouse, filters: Filters) -> PageContext:
+    def of(cls, warehouse: Warehouse, filters: Filters, visitor: Access) -> PageContext:
         values = {f.name: getattr(warehouse, f.name) for f in fields(Warehouse)}
-        return cls(**values, filters=filters)
+        return cls(**values, filters=filters, visitor=visitor)
 
     def selection_text(self, filters: Filters | None = None) -> str:
         """The selection in plain Dutch (period, place, themes, ...), safe inside Markdown:

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import strings
+from dashboard.access import log
 from dashboard.context import page_context
 from etl import settings
 from reports.output import FORMATS, MIME, file_name
@@ -19,8 +20,9 @@ from reports.output import FORMATS, MIME, file_name
 _STORE = "_export_{kind}"
 
 
-def build(kind: str, code: str | None, file_format: str) -> bytes:
-    """The export's bytes for the page's selection, public (small-numbers rule, no text)."""
+def build(kind: str, code: str | None, file_format: str, intern: bool = False) -> bytes:
+    """The export's bytes for the page's selection: public (small-numbers rule, no text),
+    or with the (redacted) descriptions and marked INTERN."""
     from reports.agenda_brief import agenda_brief
     from reports.comparison import comparison
     from reports.factsheet import factsheet
@@ -28,11 +30,11 @@ def build(kind: str, code: str | None, file_format: str) -> bytes:
 
     ctx = page_context()
     if kind == "gemeente":
-        report = factsheet(ctx, code, ctx.filters)
+        report = factsheet(ctx, code, ctx.filters, intern=intern)
     elif kind == "vergelijking":
-        report = comparison(ctx, code, ctx.filters)
+        report = comparison(ctx, code, ctx.filters, intern=intern)
     else:
-        report = agenda_brief(ctx, ctx.filters)
+        report = agenda_brief(ctx, ctx.filters, intern=intern)
     return render(report, file_format)
 
 
@@ -43,13 +45,21 @@ def render(kind: str, code: str | None = None) -> None:
     from reports.model import NothingToReport
 
     ctx = page_context()
-    wanted = (code, ctx.filters, ctx.load_id)
     store = _STORE.format(kind=kind)
     title = strings.EXPORT_TITLES[kind] + (
         f" {ctx.region_names.get(code, '')}" if kind == "vergelijking" else ""
     )
     with st.expander(f"{strings.DOWNLOAD_HEADER}: {title.strip()}", icon=":material/download:"):
         st.caption(strings.EXPORT_HELP.format(suppress_below=settings.suppress_below()))
+        # Descriptions are for members (and at one's own machine); a public view has none.
+        intern = (
+            ctx.rows
+            and ctx.visitor.full
+            and st.toggle(
+                strings.EXPORT_INTERN, help=strings.EXPORT_INTERN_HELP, key=f"export_{kind}_intern"
+            )
+        )
+        wanted = (code, ctx.filters, ctx.load_id, intern)
         columns = st.columns(len(FORMATS[kind]) + 1)
         for column, file_format in zip(columns, FORMATS[kind], strict=False):
             if column.button(
@@ -59,13 +69,15 @@ def render(kind: str, code: str | None = None) -> None:
             ):
                 with st.status(strings.DOWNLOAD_BUSY, expanded=False) as status:
                     try:
-                        content = build(kind, code, file_format)
+                        content = build(kind, code, file_format, intern)
                     except (NothingToReport, ImageError) as exc:
                         status.update(
                             label=strings.DOWNLOAD_FAILED.format(error=exc), state="error"
                         )
                         continue
-                    name = file_name(kind, file_format, day=ctx.as_of, code=code)
+                    name = file_name(kind, file_format, day=ctx.as_of, code=code, intern=intern)
+                    if intern:
+                        log(ctx.visitor, "interne export", export=name)
                     st.session_state[store] = (wanted, file_format, name, content)
                     status.update(label=strings.DOWNLOAD_READY.format(name=name), state="complete")
         ready = st.session_state.get(store)

@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard import strings
 from dashboard.connection import connect
+from etl import settings
 from etl.spreadsheet import excel_csv_bytes, write_xlsx
 from readmodel import format
 from readmodel.describe import describe
@@ -28,10 +29,14 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def on_own_cursor(make: Callable[[duckdb.DuckDBPyConnection], bytes]) -> Callable[[], bytes]:
-    """A no-argument data function for st.download_button that opens its own cursor."""
+    """A no-argument data function for st.download_button that opens its own cursor.
+
+    Row-level downloads are offered only to those who see the full warehouse, so that is
+    the file it opens.
+    """
 
     def data() -> bytes:
-        con = connect()
+        con = connect(settings.warehouse_path())
         if con is None:
             return b""
         try:

@@ -371,3 +371,43 @@ PRESENT_PROFILE_NOTE = "Provincie: {province} · {verdict} dan de provincie"
 PRESENT_PROFILE_FEW = "{name}: {count} knelpunt(en), te weinig voor percentages"
 PRESENT_EMPTY = "Geen knelpunten in deze selectie"
 PRESENT_EMPTY_NOTE = "Kies een langere periode of haal een filter weg."
+
+# Access: local, public, members (dashboard/access.py)
+ACCESS_UNKNOWN_MODE = (
+    "OMZIEN_ACCESS is '{mode}'; kies uit: {modes}. Het dashboard start niet zolang dit niet klopt."
+)
+ACCESS_NO_AUTH = (
+    "Het dashboard staat op 'members', maar het inloggen is niet ingesteld: zet in "
+    "`.streamlit/secrets.toml` een sectie [auth] met {keys}. Zonder inloggen start het "
+    "dashboard niet, zodat het nooit alles aan iedereen toont."
+)
+ACCESS_NO_MEMBERS = (
+    "Het dashboard staat op 'members', maar de ledenlijst {path} bestaat niet (OMZIEN_MEMBERS: "
+    "één e-mailadres of @domein per regel). Zonder ledenlijst start het dashboard niet."
+)
+NO_PUBLIC_SNAPSHOT = (
+    "Er is nog geen publieke momentopname op `{path}`. Maak die met `omzien publish` "
+    "(na `omzien etl run`)."
+)
+ACCESS_PUBLIC_VIEW = "Openbare weergave: cijfers zonder omschrijvingen of toelichtingen."
+SIGN_IN = "Inloggen"
+SIGN_OUT = "Uitloggen"
+SIGNED_IN_AS = "Ingelogd als {account}"
+NOT_A_MEMBER = (
+    "Het account {account} staat niet op de ledenlijst van het netwerk; je ziet de openbare "
+    "weergave. Vraag het netwerk om je toe te voegen."
+)
+MEMBERS_ONLY = "{what} is alleen voor leden van het netwerk. Leden zien dit na het inloggen."
+MEMBERS_ONLY_OBSTACLES = "De lijst met knelpunten en hun reacties"
+MEMBERS_ONLY_REJECTS = "Wat er per bestand werd afgekeurd"
+MEMBERS_ONLY_INTERN = "Een interne export met omschrijvingen"
+NOT_A_SNAPSHOT = (
+    "OMZIEN_PUBLIC_WAREHOUSE wijst naar `{path}`, maar dat is geen publieke momentopname. "
+    "Een openbaar dashboard leest alleen wat `omzien publish` schreef."
+)
+EXPORT_INTERN = "Intern (met omschrijvingen)"
+EXPORT_INTERN_HELP = (
+    "Voor de werkgroep: met de (geanonimiseerde) omschrijvingen van knelpunten, elke pagina "
+    "gemarkeerd INTERN. Wordt vastgelegd in het toegangslogboek."
+)
+CHART_NUMBERS = "Cijfers bij deze grafiek"

@@ -291,3 +291,25 @@ REDACTED = {
     "postcode": "[postcode]",
     "name": "[naam]",
 }
+
+PUBLISH = {
+    "no_warehouse": "Er is nog geen warehouse op {path}; draai eerst 'omzien etl run'.",
+    "unreadable": "{path} kan niet als warehouse worden gelezen; bouw het opnieuw met "
+    "'omzien etl run'.",
+    "not_a_warehouse": "Dit is geen volledig Omzien-warehouse (het mist {tables}); bouw het "
+    "opnieuw met 'omzien etl run'.",
+    "no_load": "Het warehouse bevat nog geen load; draai eerst 'omzien etl run'.",
+    "written": "Publieke momentopname geschreven naar {path}: netwerk {network}, load "
+    "{load_id}, {municipalities} gemeenten, {initiatives} initiatieven met toestemming.",
+    "refreshed": "Publieke momentopname bijgewerkt: {path}.",
+    "help": "Schrijf de publieke momentopname: alleen cijfers, referentiegegevens, de herkomst "
+    "en de initiatieven met toestemming; geen omschrijvingen, toelichtingen of nummers.",
+    "out_help": "Waar de momentopname komt (standaard: OMZIEN_PUBLIC_WAREHOUSE).",
+    "tables": {
+        "public.snapshot": "One row: the network, province, load and as-of day of this public "
+        "snapshot, and when it was published.",
+        "public.coverage": "One row per municipality the snapshot covers.",
+        "public.initiatives": "One row per initiative that consented to be shown publicly "
+        "(zichtbaar = ja): its directory entry, no contact persons.",
+    },
+}

@@ -68,6 +68,37 @@ MAX_XLSX_CELLS = Setting(
     "cell), checked before it is read; one stray far cell would otherwise cost gigabytes.",
 )
 
+ACCESS = Setting(
+    "OMZIEN_ACCESS",
+    "local",
+    "Who sees what in the dashboard: local (one person at their own machine: everything), "
+    "public (anyone: only the public snapshot) or members (anyone sees the public view; a "
+    "member who signs in sees everything).",
+)
+PUBLIC_WAREHOUSE = Setting(
+    "OMZIEN_PUBLIC_WAREHOUSE",
+    str(PROJECT_ROOT / "data" / "warehouse" / "omzien-publiek.duckdb"),
+    "The public snapshot `omzien publish` writes and a public dashboard reads (only this "
+    "file: aggregates, reference data, the load's provenance and the consenting initiatives).",
+)
+MEMBERS = Setting(
+    "OMZIEN_MEMBERS",
+    str(PROJECT_ROOT / "data" / "leden.txt"),
+    "Text file with the members: one e-mail address or @domain per line (# starts a "
+    "comment). Members mode refuses to start without it.",
+)
+ACCESS_LOG = Setting(
+    "OMZIEN_ACCESS_LOG",
+    str(PROJECT_ROOT / "data" / "logs" / "toegang.jsonl"),
+    "Append-only log of member sign-ins and internal exports (time, account, page or export).",
+)
+NETWORK = Setting(
+    "OMZIEN_NETWORK",
+    "Omzien",
+    "Name of the regional network whose warehouse this is; the public snapshot carries it, "
+    "so a national roll-up can tell networks apart.",
+)
+
 ALL_SETTINGS: tuple[Setting, ...] = (
     RAW_DIR,
     WAREHOUSE,
@@ -77,7 +108,28 @@ ALL_SETTINGS: tuple[Setting, ...] = (
     MAX_FILE_MB,
     MAX_XLSX_MB,
     MAX_XLSX_CELLS,
+    ACCESS,
+    PUBLIC_WAREHOUSE,
+    MEMBERS,
+    ACCESS_LOG,
+    NETWORK,
 )
+
+
+def public_warehouse_path() -> Path:
+    return Path(PUBLIC_WAREHOUSE.value())
+
+
+def access_log_path() -> Path:
+    return Path(ACCESS_LOG.value())
+
+
+def members_path() -> Path:
+    return Path(MEMBERS.value())
+
+
+def network() -> str:
+    return NETWORK.value().strip() or NETWORK.default
 
 
 def raw_dir() -> Path:

@@ -20,7 +20,7 @@ from etl.metrics.intervals import wilson_interval
 from etl.metrics.small_numbers import apply_small_numbers
 from etl.vocabularies import LEVELS
 from readmodel import format, strings
-from readmodel.database import query
+from readmodel.database import has_table, query
 from readmodel.rollups import obstacle_conditions, obstacle_totals
 from readmodel.selection import Filters
 
@@ -56,8 +56,12 @@ def agenda(
     if cells.empty:
         return _empty(keys)
     items = cells.groupby(keys, as_index=False)[list(SUMMED)].sum()
-    items = items.merge(_levels(cells, keys), on=keys).merge(
-        _reach(con, filters, keys, cells), on=keys, how="left"
+    reach = _reach(con, filters, keys)
+    items = items.merge(_levels(cells, keys), on=keys)
+    items = (
+        items.merge(reach, on=keys, how="left").fillna({"initiatives": 0})
+        if reach is not None
+        else items.assign(initiatives=pd.NA)
     )
     covered = trend_possible(filters, first_day=first_day, as_of=as_of)
     windows = _windows(con, filters, keys, cells, as_of) if covered else None
@@ -70,7 +74,7 @@ def agenda(
     items = items.assign(
         unresolved=items["obstacles"] - items["resolved"],
         municipalities=items["municipalities"].astype("int64"),
-        initiatives=items["initiatives"].fillna(0).astype("int64"),
+        initiatives=items["initiatives"].astype("Int64"),
     ).sort_values(
         ["municipalities", "initiatives", "unresolved", "obstacles", *keys],
         ascending=[False, False, False, False, *[True] * len(keys)],
@@ -122,9 +126,9 @@ def _levels(cells: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def _reach(
-    con: duckdb.DuckDBPyConnection, filters: Filters, keys: list[str], cells: pd.DataFrame
-) -> pd.DataFrame:
-    """Different initiatives per item in the selection."""
+    con: duckdb.DuckDBPyConnection, filters: Filters, keys: list[str]
+) -> pd.DataFrame | None:
+    """Different initiatives per item in the selection; None where that is not known."""
     grouping = "pair" if len(keys) == 2 else "category"
     if not filters.dimensions():
         kind, code = (
@@ -141,6 +145,10 @@ def _reach(
             [kind, code, grouping],
             name="agenda_reach",
         )
+    if not has_table(con, "marts", "initiative_reach"):
+        # A public snapshot names no initiative: different initiatives are known only for
+        # whole places (marts.agenda_reach); for other selections the column stays empty.
+        return None
     where, params = obstacle_conditions(filters)
     key_list = ", ".join(keys)
     return query(

@@ -43,3 +43,15 @@ def _run(con, sql: str, params: Sequence[object], name: str, take):
         raise QueryTimeout(name or sql.split("\n", 1)[0]) from exc
     finally:
         timer.cancel()
+
+
+def has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    """True when the warehouse (or snapshot) behind `con` holds schema.table."""
+    found = row(
+        con,
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = ? AND table_name = ?",
+        [schema, table],
+        name="has_table",
+    )
+    return bool(found[0])

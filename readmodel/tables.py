@@ -229,3 +229,20 @@ def key_figures_frame(figures, own_name: str) -> pd.DataFrame:
             row[strings.COL_VS.format(name=short)] = ref.verdict or strings.NO_VALUE
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def figures_table(values: pd.DataFrame, names: dict[str, str], unit: str) -> pd.DataFrame:
+    """A measure per municipality as text (the numbers behind a map): municipality, value
+    with its interval, cases, few cases. Sorted by name."""
+    frame = pd.DataFrame(
+        {
+            strings.COL_MUNICIPALITY: values["cbs_code"].map(names),
+            strings.COL_VALUE: [
+                format.interval(v, lo, hi, unit, compact=True)
+                for v, lo, hi in zip(values["value"], values["low"], values["high"], strict=True)
+            ],
+            strings.COL_CASES: [format.count(n) for n in values["n"]],
+            strings.COL_FEW: [strings.FEW_CASES if few else "" for few in values["small_numbers"]],
+        }
+    )
+    return frame.sort_values(strings.COL_MUNICIPALITY).reset_index(drop=True)

@@ -50,6 +50,15 @@ class Warehouse:
     region_kinds: dict[str, str]  # samenwerkingsverband, stad, provincie, ...
     municipality_names: dict[str, str]
     municipality_regions: dict[str, frozenset[str]]
+    # A public snapshot (omzien publish) holds aggregates only: no rows of obstacles,
+    # responses or loads' files; pages say which parts are for members.
+    public: bool = False
+    network: str | None = None
+
+    @property
+    def rows(self) -> bool:
+        """True when row-level tables (obstacles, responses, rejects) can be read."""
+        return not self.public
 
     @property
     def synthetic(self) -> bool:
@@ -154,6 +163,7 @@ def _read(con: duckdb.DuckDBPyConnection) -> Warehouse | None:
         return None
     load = loads.iloc[0].to_dict()
     first_report, as_of = row(con, "SELECT first_report, as_of FROM marts.load_summary")
+    snapshot = _snapshot(con)
     as_of = as_of or load["as_of"]
     regions = query(con, "SELECT region_code, name, kind FROM core.regions ORDER BY sort_order")
     members = query(
@@ -176,4 +186,19 @@ def _read(con: duckdb.DuckDBPyConnection) -> Warehouse | None:
             code: frozenset(codes)
             for code, codes in zip(members["cbs_code"], members["regions"], strict=True)
         },
+        public=snapshot is not None,
+        network=snapshot,
     )
+
+
+def _snapshot(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The network of a public snapshot; None for a full warehouse."""
+    found = query(
+        con,
+        "SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = 'public' AND table_name = 'snapshot'",
+        name="is_snapshot",
+    )
+    if not found["n"].iloc[0]:
+        return None
+    return str(row(con, "SELECT network FROM public.snapshot LIMIT 1", name="network")[0])

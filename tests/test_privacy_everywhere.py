@@ -22,6 +22,7 @@ from etl.warehouse import build
 from readmodel.selection import Filters
 from readmodel.warehouse import read_warehouse
 from tests.support.exports import AS_OF
+from tests.support.pages import page_texts
 from tests.support.personal import personal_strings_in, write_personal_everywhere
 
 PAGES = ("overview", "compare", "profile", "map", "agenda", "obstacles", "quality")
@@ -37,22 +38,6 @@ def personal_warehouse(tmp_path_factory) -> Path:
     (raw / "verwijderen.csv").write_text("initiatief_id\nP4\n", encoding="utf-8")
     build(raw, target, as_of=AS_OF, province="Utrecht")
     return target
-
-
-def page_texts(at: AppTest) -> list[str]:
-    """Everything a page shows: every element's message (text, labels, options, chart
-    specs) and every cell of its tables."""
-    texts = [str(node.proto) for node in _walk(at._tree) if getattr(node, "proto", None)]
-    for frame in (*at.dataframe, *at.table):
-        texts += [str(v) for v in frame.value.astype(str).to_numpy().ravel()]
-        texts += [str(c) for c in frame.value.columns]
-    return texts
-
-
-def _walk(node):
-    yield node
-    for child in getattr(node, "children", {}).values():
-        yield from _walk(child)
 
 
 @pytest.mark.slow

@@ -62,7 +62,7 @@ chart(
     key="agenda_chart",
 )
 
-st.subheader(strings.AGENDA_TABLE_HEADER)
+st.header(strings.AGENDA_TABLE_HEADER)
 number = st.column_config.NumberColumn
 percent = partial(st.column_config.ProgressColumn, min_value=0, max_value=100, format="%d%%")
 st.dataframe(

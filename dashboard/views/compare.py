@@ -83,7 +83,7 @@ if shown is not None:
         key="compare_funnel",
     )
 
-st.subheader(strings.TABLE_HEADER)
+st.header(strings.TABLE_HEADER)
 st.dataframe(
     comparison_frame(rows, ctx, unit(metric)),
     hide_index=True,

@@ -10,11 +10,12 @@ import streamlit as st
 from charts.maps import choropleth_figure, tile_map_figure
 from charts.tiles import tile_layout
 from dashboard import export_buttons, strings
-from dashboard.components import chart, empty_selection, measure_picker
+from dashboard.components import chart, empty_selection, measure_picker, unit
 from dashboard.context import page_context
 from etl import settings
 from readmodel.comparison import compare
 from readmodel.maps import attribution, boundaries, centroids, map_values
+from readmodel.tables import figures_table
 
 
 @st.cache_data(show_spinner=False)
@@ -47,6 +48,7 @@ if comparison.empty:
     empty_selection()
     st.stop()
 values = map_values(comparison)
+numbers = figures_table(values, ctx.municipality_names, unit(metric))
 value_format = ".0%" if metric.is_share else ".1f"
 caption = {"measure": metric.label, "few": settings.small_numbers(), "selection": selection}
 
@@ -54,7 +56,7 @@ if shapes.empty or kind == strings.MAP_TILES:
     if shapes.empty:
         st.info(strings.MAP_NO_BOUNDARIES, icon="🗺️")
     figure = tile_map_figure(tile_layout(centroids(ctx.con)), values, metric.label, value_format)
-    chart(figure, strings.MAP_TILES_CAPTION.format(**caption), key="map_tiles")
+    chart(figure, strings.MAP_TILES_CAPTION.format(**caption), key="map_tiles", data=numbers)
 else:
     members = pd.DataFrame(
         [(r, c) for r, codes in ctx.region_members.items() for c in sorted(codes)],
@@ -65,7 +67,8 @@ else:
         shapes, values, metric.label, value_format, outlines, region_names=ctx.region_names
     )
     credit = attribution(shapes)
-    chart(figure, strings.MAP_CAPTION.format(**caption, attribution=credit), key="map_real")
+    caption = strings.MAP_CAPTION.format(**caption, attribution=credit)
+    chart(figure, caption, key="map_real", data=numbers)
 export_buttons.image_downloads(figure, f"kaart_{metric.key}")
 
 names = ctx.municipality_names

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import strings
+from dashboard.access import members_only
 from dashboard.components import empty_selection, plain
 from dashboard.context import page_context
 from dashboard.exports import obstacle_downloads
+from dashboard.sections import obstacle_history
 from readmodel import format
 from readmodel import strings as labels
-from readmodel.obstacles import count_obstacles, history, obstacles
-from readmodel.tables import history_table, obstacle_table
+from readmodel.obstacles import count_obstacles, obstacles
+from readmodel.tables import obstacle_table
 
 SHOWN = 500  # rows on screen; the downloads hold every match
 DATE = st.column_config.DateColumn(format="DD-MM-YYYY")
@@ -20,6 +21,9 @@ DATE = st.column_config.DateColumn(format="DD-MM-YYYY")
 ctx = page_context()
 selection = ctx.selection_text()
 st.title(strings.NAV_OBSTACLES)
+if not ctx.rows:  # a public snapshot holds no obstacle, response or description
+    members_only(ctx.visitor, strings.MEMBERS_ONLY_OBSTACLES)
+    st.stop()
 st.write(strings.OBSTACLES_INTRO.format(selection=selection))
 
 search = st.text_input(
@@ -57,45 +61,4 @@ st.dataframe(
 )
 st.caption(strings.OBSTACLES_TABLE_CAPTION.format(as_of=format.day(ctx.as_of), selection=selection))
 
-st.subheader(strings.HISTORY_HEADER)
-choices = pd.Series(
-    [
-        f"{row.obstacle_id} · {row.municipality or ''} · {format.day(row.reported_at)}"
-        for row in frame.itertuples()
-    ],
-    index=frame["obstacle_id"],
-)
-picked = st.selectbox(
-    strings.HISTORY_PICK, list(choices.index), format_func=choices.get, key="obstacle_pick"
-)
-row = table[table[labels.COL_ID] == picked].iloc[0]
-# Ids and names come from exports: shown as text, never as Markdown.
-st.text(
-    strings.HISTORY_SUMMARY.format(
-        obstacle_id=picked,
-        municipality=row[labels.COL_MUNICIPALITY],
-        reported=format.day(row[labels.COL_REPORTED]),
-        category=row[labels.COL_CATEGORY],
-        theme=row[labels.COL_THEME],
-        status=row[labels.COL_STATUS],
-    )
-)
-if isinstance(row[labels.COL_DESCRIPTION], str):
-    st.text(row[labels.COL_DESCRIPTION])
-responses = history(ctx.con, picked)
-if responses.empty:
-    st.info(
-        strings.HISTORY_NONE.format(
-            reported=format.day(row[labels.COL_REPORTED]), as_of=format.day(ctx.as_of)
-        ),
-        icon="ℹ️",
-    )
-else:
-    st.dataframe(
-        history_table(responses),
-        hide_index=True,
-        placeholder="–",
-        column_config={labels.COL_RESPONSE_DATE: DATE},
-        key="history_table",
-    )
-    st.caption(strings.HISTORY_CAPTION.format(as_of=format.day(ctx.as_of)))
+obstacle_history.render(ctx, frame, table)

@@ -59,7 +59,7 @@ top_charts(
     ("top_categories", "top_themes"),
 )
 
-st.subheader(strings.CHANGE_HEADER)
+st.header(strings.CHANGE_HEADER)
 st.write(
     strings.NO_PREVIOUS
     if not has_before

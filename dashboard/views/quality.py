@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 
 import streamlit as st
 
-from charts.quality import rejects_bars
-from dashboard import exports, strings
-from dashboard.components import chart, plain
+from dashboard import strings
+from dashboard.access import members_only
+from dashboard.components import plain
 from dashboard.context import page_context
+from dashboard.sections import load_files
 from readmodel import format, quality
 from readmodel import strings as labels
-from readmodel.tables import (
-    definitions_table,
-    files_table,
-    loads_table,
-    rejects_summary_table,
-    rejects_table,
-    warnings_table,
-)
+from readmodel.tables import definitions_table, loads_table
 
-SHOWN = 500
 ctx = page_context()
 st.title(strings.NAV_QUALITY)
 st.write(strings.QUALITY_INTRO)
@@ -31,7 +23,7 @@ load = history.iloc[0]
 as_of = format.day(load["as_of"])
 fresh = quality.freshness(ctx.con)
 
-st.subheader(strings.QUALITY_LOAD_HEADER)
+st.header(strings.QUALITY_LOAD_HEADER)
 for column, (label, value, help_text) in zip(
     st.columns(8),
     (
@@ -74,51 +66,16 @@ st.caption(
     )
 )
 
-st.subheader(strings.QUALITY_FILES_HEADER)
-st.dataframe(files_table(quality.files(ctx.con, ctx.load_id)), hide_index=True, key="files_table")
-st.caption(strings.QUALITY_FILES_CAPTION)
+if ctx.rows:
+    load_files.render(ctx, as_of)
+else:  # the public snapshot: provenance and counts, no files, paths or rejected values
+    members_only(ctx.visitor, strings.MEMBERS_ONLY_REJECTS)
 
-st.subheader(strings.QUALITY_REJECTS_HEADER)
-summary = quality.rejects_summary(ctx.con, ctx.load_id)
-if summary.empty:
-    st.success(strings.QUALITY_NO_REJECTS, icon="✅")
-else:
-    caption = strings.QUALITY_REJECTS_CAPTION.format(load_id=ctx.load_id, as_of=as_of)
-    chart(rejects_bars(summary), caption, key="rejects_chart")
-    st.dataframe(rejects_summary_table(summary), hide_index=True, key="rejects_summary")
-    # The first rows on screen, every row in the download: the page stays light however many.
-    first = quality.rejects(ctx.con, ctx.load_id, limit=SHOWN)
-    with st.expander(strings.QUALITY_REJECTS_LIST):
-        st.dataframe(rejects_table(first), hide_index=True, key="rejects_table")
-        total = int(summary["rejects"].sum())
-        st.caption(
-            strings.QUALITY_REJECTS_LIST_CAPTION.format(
-                count=format.count(total), shown=format.count(len(first))
-            )
-        )
-    st.download_button(
-        strings.DOWNLOAD_REJECTS,
-        data=exports.on_own_cursor(partial(exports.rejects_csv, load_id=ctx.load_id)),
-        file_name=exports.file_name(
-            strings.FILE_REJECTS, "csv", synthetic=ctx.synthetic, load_id=ctx.load_id
-        ),
-        mime=exports.CSV_MIME,
-        icon=":material/download:",
-        key="download_rejects",
-    )
-
-st.subheader(strings.QUALITY_WARNINGS_HEADER)
-warnings = quality.warnings(ctx.con, ctx.load_id)
-if warnings.empty:
-    st.success(strings.QUALITY_NO_WARNINGS, icon="✅")
-else:
-    st.dataframe(warnings_table(warnings), hide_index=True, key="warnings_table")
-
-st.subheader(strings.QUALITY_HISTORY_HEADER)
+st.header(strings.QUALITY_HISTORY_HEADER)
 st.dataframe(loads_table(history), hide_index=True, key="loads_table")
 st.caption(strings.QUALITY_HISTORY_CAPTION)
 
-st.subheader(strings.QUALITY_DEFINITIONS_HEADER)
+st.header(strings.QUALITY_DEFINITIONS_HEADER)
 # Static tables: the definitions are read, not sorted, and need their whole text.
 st.table(definitions_table(quality.definitions_frame()).set_index(labels.COL_TERM))
 st.caption(strings.QUALITY_DEFINITIONS_CAPTION)

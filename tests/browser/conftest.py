@@ -30,16 +30,27 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def serve(warehouse: Path) -> Iterator[str]:
-    """Serve the real app with `streamlit run` on a warehouse; yields its base URL."""
-    port = _free_port()
-    env = {**os.environ, "OMZIEN_WAREHOUSE": str(warehouse)}
+def serve(
+    warehouse: Path,
+    *,
+    env: dict[str, str] | None = None,
+    secrets: Path | None = None,
+    port: int | None = None,
+) -> Iterator[str]:
+    """Serve the real app with `streamlit run` on a warehouse; yields its base URL.
+
+    `env` adds settings (OMZIEN_ACCESS, ...); `secrets` is a secrets.toml to use instead of
+    the project's (the [auth] section of sign-in tests).
+    """
+    port = port or free_port()
+    env = {**os.environ, "OMZIEN_WAREHOUSE": str(warehouse), **(env or {})}
+    options = ["--secrets.files", str(secrets)] if secrets else []
     server = subprocess.Popen(
         [
             sys.executable,
@@ -55,6 +66,7 @@ def serve(warehouse: Path) -> Iterator[str]:
             "true",
             "--browser.gatherUsageStats",
             "false",
+            *options,
         ],
         env=env,
         stdout=subprocess.DEVNULL,

@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from dashboard.context import PageContext
+from dashboard.members import LOCAL, Access
 from dashboard.presentation.slides import sequence
 from readmodel.selection import Filters
 from readmodel.warehouse import read_warehouse
@@ -55,7 +56,9 @@ def test_toggle_starts_the_presentation(app, fixture_warehouse: Path) -> None:
 
 def test_sequence_follows_the_selection(demo_warehouse: Path) -> None:
     with duckdb.connect(str(demo_warehouse), read_only=True) as con:
-        ctx = PageContext.of(read_warehouse(con), Filters(region="u16", municipality="GM0312"))
+        ctx = PageContext.of(
+            read_warehouse(con), Filters(region="u16", municipality="GM0312"), Access(LOCAL)
+        )
         slides = sequence(ctx)
     # the map slide: the shipped boundaries are there without a boundary file
     assert [s.key for s in slides] == [

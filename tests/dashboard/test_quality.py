@@ -141,7 +141,10 @@ def test_page_shows_load_rejects_and_definitions(app, fixture_warehouse) -> None
     assert len(at.get("plotly_chart")) == 1
     assert any("Geen waarschuwingen" in s.value for s in at.success)
     assert list(at.dataframe[0].value["Bestand"]) == FILES
-    assert len(at.table) == 2  # the definitions and the page terms
+    # The definitions, the page terms and the numbers of the rejects chart (its text
+    # alternative).
+    assert len(at.table) == 3
+    assert "Waarde" in at.table[0].value.columns
 
 
 def test_sidebar_filters_do_not_change_the_load_figures(app, fixture_warehouse) -> None:

@@ -1,0 +1,21 @@
+"""Reading back what a page shows, for scans of private strings."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+
+def page_texts(at: AppTest) -> list[str]:
+    """Everything a page shows: every element's message (text, labels, options, chart
+    specs) and every cell of its tables."""
+    texts = [str(node.proto) for node in _walk(at._tree) if getattr(node, "proto", None)]
+    for frame in (*at.dataframe, *at.table):
+        texts += [str(v) for v in frame.value.astype(str).to_numpy().ravel()]
+        texts += [str(c) for c in frame.value.columns]
+    return texts
+
+
+def _walk(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
