@@ -30,7 +30,6 @@ def quarter_trend(frame: pd.DataFrame) -> go.Figure:
         customdata=[format.count(n) for n in frame["obstacles"]],
         hovertemplate="%{x}: %{customdata} gemeld<extra></extra>",
     )
-    followed = frame["value"].notna().to_numpy()
     hover = [
         strings.TREND_HOVER.format(
             share=format.interval(v, lo, hi, format.PERCENT),
@@ -46,26 +45,34 @@ def quarter_trend(frame: pd.DataFrame) -> go.Figure:
             strict=True,
         )
     ]
+    # A quarter with nothing followed 90 days leaves a gap rather than a line through it.
     figure.add_scatter(
-        x=frame["label"][followed],
-        y=(frame["value"] * 100)[followed],
+        x=frame["label"],
+        y=frame["value"] * 100,
+        connectgaps=False,
         name=strings.TREND_RESOLVED_90D,
         mode="lines+markers",
         yaxis="y2",
         line={"color": ACCENT, "width": 3},
         marker={"symbol": "diamond", "size": 9},
-        customdata=np.asarray(hover, dtype=object)[followed],
+        customdata=np.asarray(hover, dtype=object),
         hovertemplate="%{x}: %{customdata}<extra></extra>",
     )
     figure.update_layout(
         title=strings.TREND_TITLE,
         yaxis_title=strings.TREND_AXIS_COUNT,
+        # Counts are whole: with few reports plotly would otherwise tick at 0,5.
+        yaxis_dtick=1 if frame["obstacles"].max() <= 5 else None,
         yaxis2={
             "title": strings.TREND_AXIS_SHARE,
             "overlaying": "y",
             "side": "right",
             "range": [0, 100],
-            "ticksuffix": "%",
+            # Streamlit's theme syncs a second axis to the first axis's grid, which gives
+            # ticks such as 25,1%; a share reads better on quarters.
+            "tickmode": "array",
+            "tickvals": [0, 25, 50, 75, 100],
+            "ticktext": ["0%", "25%", "50%", "75%", "100%"],
             "showgrid": False,
         },
     )

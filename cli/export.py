@@ -191,11 +191,23 @@ def export_municipality(
     )
 
 
+def _default_region(context) -> str:
+    """U16 where the warehouse has it (Omzien's habit), else the network's first main region."""
+    if "u16" in context.region_names:
+        return "u16"
+    regions = context.main_regions() or list(context.region_names)
+    if not regions:
+        raise fail(MESSAGES["no_regions"], 2)
+    return regions[0]
+
+
 def _region_check(value: str | None, required: bool):
     def check(context) -> str | None:
         if value is None and not required:
             return None
-        wanted = (value or "").strip().lower()
+        if value is None:
+            return _default_region(context)
+        wanted = value.strip().lower()
         by_name = {name.casefold(): c for c, name in context.region_names.items()}
         found = wanted if wanted in context.region_names else by_name.get(wanted)
         if found is None:
@@ -245,7 +257,9 @@ def export_agenda(
 
 @export_app.command("vergelijking", help=MESSAGES["vergelijking_help"])
 def export_comparison(
-    region: Annotated[str, typer.Option("--regio", help=MESSAGES["region_help"])] = "u16",
+    region: Annotated[
+        str | None, typer.Option("--regio", help=MESSAGES["region_help"])
+    ] = None,
     file_format: _format_option("vergelijking") = "pdf",
     out: OutOption = None,
     warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),

@@ -8,7 +8,11 @@ EXPORT = {
     "agenda_help": "De sociale agenda als notitie (pptx, pdf of md).",
     "vergelijking_help": "Vergelijking van de gemeenten van een regio (pptx of pdf).",
     "code_help": "CBS-gemeentecode, bijvoorbeeld GM0312 (Bunnik).",
-    "region_help": "Regio (code of naam), bijvoorbeeld u16 (standaard) of u10.",
+    "region_help": (
+        "Regio (code of naam), bijvoorbeeld u16 of u10. Standaard u16, of in een ander"
+        " netwerk de eerste regio."
+    ),
+    "no_regions": "Dit warehouse heeft geen regio's om te vergelijken.",
     "agenda_region_help": "Alleen deze regio (standaard: de hele provincie).",
     "format_help": "Bestandsformaat: {formats}.",
     "out_help": "Schrijf naar dit bestand (standaard: exports/JJJJ-MM-DD_<soort>.<formaat>).",

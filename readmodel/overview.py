@@ -63,7 +63,8 @@ def previous_period(filters: Filters, first_day: date, as_of: date) -> Filters:
 def per_quarter(
     con: duckdb.DuckDBPyConnection, filters: Filters, *, first_day: date, as_of: date
 ) -> pd.DataFrame:
-    """One row per quarter with reports, oldest first.
+    """One row per quarter from the first with reports to the last, oldest first; a quarter
+    in between without reports is there with zeros, so the time axis does not jump.
 
     Columns: quarter (first day), label ('2024 K1'; '2026 K4 (lopend)' for the quarter of
     the as-of day, '2024 K1 (deels)' for one the selected period cuts), complete (neither),
@@ -75,6 +76,7 @@ def per_quarter(
     counts = obstacle_totals(con, filters, by=["quarter"])
     if counts.empty:
         return counts.assign(label=[], complete=[], value=[], low=[], high=[], n=[])
+    counts = _every_quarter(counts)
     quarter = pd.to_datetime(counts["quarter"])
     first = quarter.dt.date
     last = (quarter + pd.offsets.QuarterEnd(0)).dt.date
@@ -93,6 +95,14 @@ def per_quarter(
     complete = ~(running | cut)
     share = figure(metric(TREND_METRIC), counts, key="quarter")
     return share.assign(label=labels, complete=complete.to_numpy())
+
+
+def _every_quarter(counts: pd.DataFrame) -> pd.DataFrame:
+    starts = pd.to_datetime(counts["quarter"])
+    every = pd.date_range(starts.min(), starts.max(), freq="QS")
+    filled = counts.set_index(starts).reindex(every, fill_value=0)
+    filled["quarter"] = every.date
+    return filled.reset_index(drop=True).astype(counts.dtypes.to_dict())
 
 
 def top(

@@ -126,6 +126,17 @@ def wait_until_idle(page, timeout_ms: int = 30_000) -> None:
 
 
 def screenshot(page, name: str) -> Path:
+    """A full-page screenshot once every chart on the page has drawn itself.
+
+    Streamlit shows a skeleton while it loads the plotly code, so a page can be idle with
+    no chart on it yet.
+    """
+    page.wait_for_function(
+        """() => !document.querySelector("[data-testid='stSkeleton']")
+                 && [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+                    .every(chart => chart.querySelector('svg.main-svg'))""",
+        timeout=30_000,
+    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)

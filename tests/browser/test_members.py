@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from etl.publish import publish
-from tests.browser.conftest import free_port, serve, wait_until_idle
+from tests.browser.conftest import free_port, screenshot, serve, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -85,6 +85,17 @@ def test_anonymous_visitors_see_the_public_view(members_app: dict, page) -> None
     assert page.get_by_text("alleen voor leden").count() >= 1
     assert [m for m in MARKERS if m in visible(page)] == []
     assert page.locator("[data-testid='stException']").count() == 0
+    assert screenshot(page, "publiek_knelpunten").stat().st_size > 10_000
+
+
+def test_the_public_overview_shows_figures_from_the_snapshot(members_app: dict, page) -> None:
+    page.goto(members_app["base"])
+    page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
+    wait_until_idle(page)
+    assert page.get_by_text("Openbare weergave").count() >= 1
+    assert [m for m in MARKERS if m in visible(page)] == []
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert screenshot(page, "publiek_overzicht").stat().st_size > 10_000
 
 
 def test_a_non_member_is_told_and_sees_the_public_view(members_app: dict, page) -> None:

@@ -29,31 +29,38 @@ def test_headline_counts_on_the_fixture(warehouse) -> None:
 
 def test_quarters_count_reports_and_the_share_resolved_within_90_days(warehouse) -> None:
     quarters = per_quarter(warehouse.con, Filters(), first_day=warehouse.first_day, as_of=AS_OF)
+    # Quarters without reports in between are there with zeros: the time axis never jumps.
     assert list(quarters["label"]) == [
-        "2024 K1",
-        "2024 K2",
-        "2025 K1",
-        "2025 K2",
-        "2026 K1",
+        *(f"2024 K{q}" for q in range(1, 5)),
+        *(f"2025 K{q}" for q in range(1, 5)),
+        *(f"2026 K{q}" for q in range(1, 4)),
         "2026 K4 (lopend)",
     ]
-    assert quarters["complete"].tolist() == [True] * 5 + [False]
-    assert quarters["obstacles"].tolist() == [2, 1, 1, 1, 1, 1]
+    assert quarters["complete"].tolist() == [True] * 11 + [False]
+    assert quarters["obstacles"].tolist() == [2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 1]
     # K-01 resolved after 41 days, K-05 after one: within 90 days. K-06 (1 October 2026)
     # had not been followed 90 days on the as-of day: it does not count, and its quarter
     # has no share rather than a falsely low one.
-    assert quarters["followed_90d"].tolist() == [2, 1, 1, 1, 1, 0]
-    assert quarters["resolved_in_90d"].tolist() == [1, 0, 0, 1, 0, 0]
+    assert quarters["followed_90d"].tolist() == [2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0]
+    assert quarters["resolved_in_90d"].tolist() == [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]
     assert quarters["value"].iloc[0] == pytest.approx(0.5)
     assert (quarters["low"].iloc[0], quarters["high"].iloc[0]) == pytest.approx(hand_wilson(1, 2))
+    assert math.isnan(quarters["value"].iloc[2])  # nothing reported, so no share either
     assert math.isnan(quarters["value"].iloc[-1])
 
 
 def test_a_period_that_cuts_a_quarter_marks_it_partial(warehouse) -> None:
     filters = Filters(start=date(2024, 3, 1), end=date(2025, 5, 31))
     quarters = per_quarter(warehouse.con, filters, first_day=warehouse.first_day, as_of=AS_OF)
-    assert list(quarters["label"]) == ["2024 K1 (deels)", "2024 K2", "2025 K1", "2025 K2 (deels)"]
-    assert quarters["obstacles"].tolist() == [1, 1, 1, 1]
+    assert list(quarters["label"]) == [
+        "2024 K1 (deels)",
+        "2024 K2",
+        "2024 K3",
+        "2024 K4",
+        "2025 K1",
+        "2025 K2 (deels)",
+    ]
+    assert quarters["obstacles"].tolist() == [1, 1, 0, 0, 1, 1]
 
 
 def test_top_categories_and_themes(warehouse) -> None:
