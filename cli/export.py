@@ -257,9 +257,7 @@ def export_agenda(
 
 @export_app.command("vergelijking", help=MESSAGES["vergelijking_help"])
 def export_comparison(
-    region: Annotated[
-        str | None, typer.Option("--regio", help=MESSAGES["region_help"])
-    ] = None,
+    region: Annotated[str | None, typer.Option("--regio", help=MESSAGES["region_help"])] = None,
     file_format: _format_option("vergelijking") = "pdf",
     out: OutOption = None,
     warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),
