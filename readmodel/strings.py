@@ -125,6 +125,7 @@ RULE_LABELS = {
     "date_after_as_of": "datum na de peildatum",
     "date_before_1900": "datum voor 1900",
     "count_invalid": "geen geldig aantal",
+    "consent_invalid": "ongeldige toestemming (zichtbaar)",
     "municipality_unknown": "onbekende gemeente",
     "municipality_ambiguous": "gemeente niet eenduidig",
     "municipality_out_of_scope": "gemeente buiten de provincie",
