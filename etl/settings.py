@@ -68,6 +68,13 @@ MAX_XLSX_CELLS = Setting(
     "cell), checked before it is read; one stray far cell would otherwise cost gigabytes.",
 )
 
+CONTACT = Setting(
+    "OMZIEN_CONTACT",
+    "de coördinator van het netwerk Omzien",
+    "How to get in touch with an initiative through the network (e.g. an e-mail address of "
+    "the network), shown on every initiative's card: the warehouse holds no contact persons.",
+)
+
 ALL_SETTINGS: tuple[Setting, ...] = (
     RAW_DIR,
     WAREHOUSE,
@@ -77,6 +84,7 @@ ALL_SETTINGS: tuple[Setting, ...] = (
     MAX_FILE_MB,
     MAX_XLSX_MB,
     MAX_XLSX_CELLS,
+    CONTACT,
 )
 
 
@@ -98,6 +106,10 @@ def _count(setting: Setting) -> int:
     if not text.isdigit() or int(text) < 1:
         raise ValueError(f"{setting.env} must be a whole number of 1 or more, not {text!r}")
     return int(text)
+
+
+def contact() -> str:
+    return CONTACT.value().strip() or CONTACT.default
 
 
 def small_numbers() -> int:

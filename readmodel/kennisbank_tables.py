@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from etl import settings
+from etl.metrics import few_cases
 from etl.metrics.registry import metric
 from etl.vocabularies import CATEGORIES, LEGAL_FORMS, OUTCOMES, PHASES, STATUSES, THEMES
 from readmodel import format, strings
-from readmodel.solutions import SOLUTION_METRICS
+from readmodel.solutions import SOLUTION_METRICS, Solutions
 
 
 def _label(codes: pd.Series, labels: dict[str, str]) -> pd.Series:
@@ -137,3 +139,14 @@ def solutions_table(table: pd.DataFrame) -> pd.DataFrame:
     ]
     result[strings.COL_FEW] = [strings.FEW_CASES if f else "" for f in table["small_numbers"]]
     return result
+
+
+def reference_text(found: Solutions, key: str) -> str:
+    """The province's value of one figure as text: a share as a percentage (none on fewer
+    than SUPPRESS_BELOW cases), days as a whole number, '–' without a value."""
+    figure = found.province[key]
+    if metric(key).is_share:
+        if few_cases(figure["n"], settings.suppress_below()):
+            return strings.TOO_FEW_TO_SHOW
+        return format.percent(figure["value"])
+    return format.decimal(figure["value"], 0)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import strings
-from dashboard.components import empty_selection, plain
+from dashboard.components import empty_selection, plain, solutions_link
 from dashboard.context import page_context
 from dashboard.exports import obstacle_downloads
 from readmodel import format
@@ -82,6 +82,8 @@ st.text(
 )
 if isinstance(row[labels.COL_DESCRIPTION], str):
     st.text(row[labels.COL_DESCRIPTION])
+kind = frame.set_index("obstacle_id").loc[picked]
+solutions_link(ctx.filters, kind["theme"], kind["category"])
 responses = history(ctx.con, picked)
 if responses.empty:
     st.info(
