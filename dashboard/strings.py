@@ -334,11 +334,12 @@ MAP_OPEN_BUTTON = "Naar gemeenteprofiel"
 
 # --- dashboard download buttons and presentation mode ---------------------------------
 
-FORMAT_LABELS = {"pptx": "PowerPoint", "pdf": "PDF", "md": "Markdown"}
+FORMAT_LABELS = {"pptx": "PowerPoint", "pdf": "PDF", "md": "Markdown", "xlsx": "Excel"}
 EXPORT_TITLES = {
     "gemeente": "Feitenblad",
     "agenda": "Sociale agenda",
     "vergelijking": "Vergelijking",
+    "oplossingen": "Wie loste het op?",
 }
 DOWNLOAD_HEADER = "Exporteren"
 EXPORT_HELP = (
@@ -397,12 +398,10 @@ KB_FOUND_LIMITED = "**{count}** initiatieven gevonden; hieronder de eerste {show
 KB_NONE = "Geen initiatieven gevonden. Haal een filter weg of zoek op iets anders."
 KB_OPEN_HINT = "Kies een rij (vakje links) om de kaart van dat initiatief te openen."
 KB_CAPTION = (
-    "Initiatieven geregistreerd tot en met {end}, in {place}{themes}{phase}. Soort knelpunt "
-    "en niveau uit de zijbalk gelden hier niet: die gaan over knelpunten. 'Publiek "
-    "zichtbaar': het initiatief gaf toestemming om in openbare overzichten te staan."
+    "Selectie: {scope}. Het begin van de periode, soort knelpunt en niveau uit de zijbalk "
+    "gelden hier niet: die gaan over knelpunten. 'Publiek zichtbaar': het initiatief gaf "
+    "toestemming om in openbare overzichten te staan."
 )
-KB_THEMES = ", met thema {themes}"
-KB_PHASE = ", fase {phase}"
 
 CARD_BACK = "Terug naar de kennisbank"
 CARD_NOT_FOUND = (

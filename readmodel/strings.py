@@ -7,6 +7,7 @@ from etl.messages import SOURCE_LABELS as ETL_SOURCE_LABELS
 WHOLE_PROVINCE = "Hele provincie"
 # Selection descriptions
 PERIOD = "gemeld {start} t/m {end}"
+REGISTERED_BY = "geregistreerd t/m {end}"
 THEMES_PREFIX = "thema "
 CATEGORIES_PREFIX = "soort "
 PHASE_TEXT = "{phase}e initiatieven"

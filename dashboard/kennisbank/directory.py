@@ -7,35 +7,15 @@ import streamlit as st
 
 from dashboard import strings
 from dashboard.kennisbank.card import open_card
-from etl.vocabularies import LEGAL_FORMS, PHASES, THEMES
+from etl.vocabularies import LEGAL_FORMS
 from readmodel import format
 from readmodel import strings as labels
+from readmodel.describe import directory_text
 from readmodel.kennisbank import SORTS, count_directory, directory
 from readmodel.kennisbank_tables import directory_table
 
 SHOWN = 1000  # rows on screen; the export (omzien export kennisbank) holds them all
 TABLE_KEY = "kennisbank_table"
-
-
-def caption(ctx) -> str:
-    """What the directory counts: registered by the period's end, place, themes, phase."""
-    filters = ctx.filters
-    place = (
-        ctx.municipality_names.get(filters.municipality, filters.municipality)
-        if filters.municipality
-        else ctx.region_names.get(filters.region, filters.region)
-        if filters.region
-        else labels.WHOLE_PROVINCE.lower()
-    )
-    themes = ", ".join(THEMES.label(t) for t in filters.themes)
-    return strings.KB_CAPTION.format(
-        end=format.day(filters.end or ctx.as_of),
-        place=place,
-        themes=strings.KB_THEMES.format(themes=themes) if themes else "",
-        phase=strings.KB_PHASE.format(phase=PHASES.label(filters.phase).lower())
-        if filters.phase
-        else "",
-    )
 
 
 def render(ctx) -> None:
@@ -55,9 +35,10 @@ def render(ctx) -> None:
         strings.KB_SORT, list(SORTS), format_func=strings.KB_SORTS.get, key="kennisbank_sort"
     )
     total = count_directory(ctx.con, ctx.filters, search=search, legal_form=legal_form or None)
+    scope = strings.KB_CAPTION.format(scope=directory_text(ctx, ctx.filters))
     if total == 0:
         st.info(strings.KB_NONE, icon="ℹ️")
-        st.caption(caption(ctx))
+        st.caption(scope)
         return
     frame = directory(
         ctx.con, ctx.filters, search=search, legal_form=legal_form or None, sort=sort, limit=SHOWN
@@ -79,7 +60,7 @@ def render(ctx) -> None:
         key=TABLE_KEY,
     )
     # Our own words and the reference data's names: no text from exports.
-    st.caption(strings.KB_OPEN_HINT + " " + caption(ctx))
+    st.caption(strings.KB_OPEN_HINT + " " + scope)
     if event.selection.rows:
         open_card(str(frame["initiative_id"].iloc[event.selection.rows[0]]))
         st.rerun()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import sidebar, strings
+from dashboard import export_buttons, sidebar, strings
 from dashboard.components import headline_metric
 from dashboard.context import page_context
 from etl import settings
@@ -89,3 +89,5 @@ else:
             else ""
         )
     )
+
+export_buttons.render("oplossingen", f"{theme}-{category}")

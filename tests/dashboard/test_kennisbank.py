@@ -49,14 +49,14 @@ def test_directory_lists_counts_and_narrows(app, kennisbank_warehouse) -> None:
     at.selectbox(key="filter_municipality").set_value("GM0312").run()
     assert not at.exception
     assert found(at) == "**2** initiatieven gevonden."
-    assert "geregistreerd tot en met 26-11-2026, in Bunnik" in at.caption[-1].value
+    assert "Selectie: geregistreerd t/m 26-11-2026 · Bunnik." in at.caption[-1].value
 
 
 def test_directory_follows_the_url_and_says_when_nothing_matches(app, kennisbank_warehouse):
     at = app(kennisbank_warehouse, page="kennisbank", regio="u10", fase="startend")
     assert not at.exception
     assert list(at.dataframe[0].value["Nummer"]) == ["KB-HALF", "KB-START"]
-    assert "fase startend" in at.caption[-1].value
+    assert "geregistreerd t/m 26-11-2026 · U10 · startende initiatieven" in at.caption[-1].value
     at.text_input(key="kennisbank_search").input("xyzzy").run()
     assert not at.exception
     assert any("Geen initiatieven gevonden" in i.value for i in at.info)
