@@ -413,7 +413,7 @@ CARD_FACTS = (
     "{volunteers} vrijwilligers"
 )
 CARD_THEMES = "Thema's: {themes}"
-CARD_REGISTERED = "Geregistreerd op {registered} · nummer {initiative_id} · {public}"
+CARD_REGISTERED = "Geregistreerd op {registered} · nummer {initiative_id} · {public}."
 CARD_PUBLIC = "mag publiek getoond worden"
 CARD_NOT_PUBLIC = "niet publiek zichtbaar (geen toestemming)"
 CARD_UNKNOWN = "onbekend"
@@ -465,8 +465,8 @@ SOLUTIONS_RESOLVED_HELP = (
     "knelpunten van deze soort in de selectie."
 )
 SOLUTIONS_PROVINCE = (
-    "Ter vergelijking, {province}: {share} (deels) opgelost, {within} binnen 90 dagen, "
-    "mediaan {median} dagen tot oplossing."
+    "Ter vergelijking, {province}: {share} (deels) opgelost, {within} binnen 90 dagen; "
+    "mediane tijd tot oplossing: {median}."
 )
 SOLUTIONS_TABLE = "Per gemeente"
 SOLUTIONS_TABLE_CAPTION = (

@@ -96,15 +96,16 @@ def cases_table(cases: pd.DataFrame, *, with_text: bool = True) -> pd.DataFrame:
     """Resolved obstacles (readmodel.solutions.resolved_cases, readmodel.kennisbank.
     solved_elsewhere): where, when, how long, and how (the note). Without text: no
     initiative names and no notes (public exports)."""
+    # The note early: it is what the reader came for.
     table = pd.DataFrame(
         {
             strings.COL_RESOLVED_ON: cases["resolved_at"],
             strings.COL_MUNICIPALITY: cases["municipality"],
-            strings.COL_INITIATIVE: cases["initiative"].fillna(strings.NO_INITIATIVE),
-            strings.COL_REPORTED: cases["reported_at"],
+            strings.COL_NOTE: cases["note"],
             strings.COL_DAYS_TO_RESOLUTION: cases["days_to_resolution"].astype("Int64"),
             strings.COL_OUTCOME: _label(cases["outcome"], OUTCOMES.labels()),
-            strings.COL_NOTE: cases["note"],
+            strings.COL_INITIATIVE: cases["initiative"].fillna(strings.NO_INITIATIVE),
+            strings.COL_REPORTED: cases["reported_at"],
         }
     )
     if not with_text:
@@ -143,10 +144,12 @@ def solutions_table(table: pd.DataFrame) -> pd.DataFrame:
 
 def reference_text(found: Solutions, key: str) -> str:
     """The province's value of one figure as text: a share as a percentage (none on fewer
-    than SUPPRESS_BELOW cases), days as a whole number, '–' without a value."""
+    than SUPPRESS_BELOW cases), a median as whole days or 'niet bereikt'."""
     figure = found.province[key]
     if metric(key).is_share:
         if few_cases(figure["n"], settings.suppress_below()):
             return strings.TOO_FEW_TO_SHOW
         return format.percent(figure["value"])
-    return format.decimal(figure["value"], 0)
+    if format.missing(figure["value"]):
+        return strings.MEDIAN_NOT_REACHED
+    return strings.DAYS.format(days=format.decimal(figure["value"], 0))

@@ -87,7 +87,7 @@ def solutions_report(
             model.Section(
                 strings.SOLUTIONS_CASES,
                 strings.SOLUTIONS_CASES_TEXT,
-                (model.Table(cases, widths=(1.2, 1.3, 1.8, 1.2, 0.9, 1.2, 3.2)),),
+                (model.Table(cases, widths=(1.2, 1.3, 3.2, 0.9, 1.2, 1.8, 1.2)),),
             )
         )
     else:

@@ -184,7 +184,7 @@ SOLUTIONS_SUBTITLE = "{category} · {theme}: waar dit soort knelpunt wordt opgel
 SOLUTIONS_SUMMARY = (
     "In deze selectie zijn {resolved} van de {obstacles} knelpunten van deze soort (deels) "
     "opgelost{share}. Ter vergelijking, {province}: {province_share} (deels) opgelost, "
-    "{within} binnen 90 dagen, mediaan {median} dagen tot oplossing."
+    "{within} binnen 90 dagen; mediane tijd tot oplossing: {median}."
 )
 SOLUTIONS_SHARE = " ({share})"
 SOLUTIONS_EMPTY = "Geen knelpunten van deze soort in deze selectie."

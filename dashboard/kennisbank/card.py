@@ -72,7 +72,8 @@ def _known(value, text=None) -> str:
 
 
 def _profile(ctx, found: dict) -> None:
-    place = f" ({found['place']})" if isinstance(found["place"], str) else ""
+    place = found["place"] if isinstance(found["place"], str) else ""
+    place = f" ({place})" if place and place != found["municipality"] else ""
     st.text(
         strings.CARD_FACTS.format(
             municipality=found["municipality"],
@@ -127,6 +128,8 @@ def _obstacles(ctx, own: pd.DataFrame) -> None:
     )
     for row in own.itertuples():
         with st.expander(plain(_obstacle_line(row))):
+            if isinstance(row.description, str):
+                st.text(row.description)
             responses = history(ctx.con, row.obstacle_id)
             if responses.empty:
                 st.text(strings.CARD_NO_RESPONSE)

@@ -52,6 +52,7 @@ def render(ctx) -> None:
         placeholder="–",
         on_select="rerun",
         selection_mode="single-row",
+        height=35 * 16 + 3,  # fifteen rows, then it scrolls
         column_config={
             labels.COL_DESCRIPTION: st.column_config.TextColumn(width="large"),
             labels.COL_REGISTERED: st.column_config.DateColumn(format="DD-MM-YYYY"),

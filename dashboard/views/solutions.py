@@ -57,7 +57,8 @@ st.caption(
 )
 
 st.subheader(strings.SOLUTIONS_TABLE)
-st.dataframe(solutions_table(found.table), hide_index=True)
+# Tall enough for every municipality of the province without scrolling.
+st.dataframe(solutions_table(found.table), hide_index=True, height=35 * (len(found.table) + 1) + 3)
 st.caption(
     strings.SOLUTIONS_TABLE_CAPTION.format(
         suppress_below=settings.suppress_below(), small_numbers=settings.small_numbers()

@@ -300,11 +300,11 @@ def test_cases_table_public_leaves_out_names_and_notes(wh) -> None:
     assert list(full.columns) == [
         "(Deels) opgelost op",
         "Gemeente",
-        "Initiatief",
-        "Gemeld op",
+        "Toelichting",
         "Dagen tot oplossing",
         "Uitkomst",
-        "Toelichting",
+        "Initiatief",
+        "Gemeld op",
     ]
     assert list(full["Toelichting"]) == [
         "Structurele bijdrage in de begroting.",
