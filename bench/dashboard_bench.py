@@ -19,7 +19,21 @@ from streamlit.testing.v1 import AppTest
 from etl.settings import PROJECT_ROOT, warehouse_path
 
 APP = PROJECT_ROOT / "dashboard" / "app.py"
-PAGES = ("overview", "compare", "profile", "map", "agenda", "obstacles", "quality")
+PAGES = (
+    "overview",
+    "compare",
+    "profile",
+    "map",
+    "agenda",
+    "obstacles",
+    "kennisbank",
+    "solutions",
+    "quality",
+)
+QUERIES = {
+    "profile": {"gemeente": "GM0312"},
+    "solutions": {"thema": "zorg_welzijn", "categorie": "financiering"},
+}
 
 
 def time_page(page: str, runs: int, query: dict[str, str]) -> float:
@@ -45,7 +59,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["OMZIEN_WAREHOUSE"] = str(args.warehouse)
     for page in PAGES:
-        query = {"gemeente": "GM0312"} if page == "profile" else {}
+        query = QUERIES.get(page, {})
         print(f"{page:<10} {time_page(page, args.runs, query):6.2f} s per run")
 
 
