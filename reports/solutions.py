@@ -76,7 +76,7 @@ def solutions_report(
                 model.Table(
                     solutions_table(found.table),
                     title=strings.SOLUTIONS_PER_MUNICIPALITY,
-                    widths=(2.0, 1.1, 1.1, 1.8, 1.8, 1.8, 0.7, 1.3),
+                    widths=(1.7, 1.55, 1.2, 1.9, 1.7, 1.8, 0.85, 1.25),
                 ),
             ),
         )
