@@ -49,9 +49,16 @@ def test_directory_lists_the_initiatives(served_app: str, demo_warehouse: Path, 
         f"() => new URL(location.href).searchParams.get('initiatief') === '{first}'",
         timeout=30_000,
     )
-    page.wait_for_selector("text=Vergelijkbare initiatieven", timeout=30_000)
+    page.get_by_role("heading", name="Vergelijkbare initiatieven").wait_for(timeout=30_000)
     wait_until_idle(page)
     no_exception(page)
+    # Back to the list: the earlier choice does not open the card again.
+    page.get_by_role("button", name="Terug naar de kennisbank").click()
+    page.wait_for_selector("text=initiatieven gevonden", timeout=30_000)
+    wait_until_idle(page)
+    page.wait_for_timeout(1_000)
+    assert page.get_by_role("heading", name="Vergelijkbare initiatieven").count() == 0
+    assert "initiatief" not in parse_qs(urlparse(page.url).query)
 
 
 def test_card_of_a_starting_initiative_shows_peers_and_solutions(
@@ -64,7 +71,7 @@ def test_card_of_a_starting_initiative_shows_peers_and_solutions(
     page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
     wait_until_idle(page)
     no_exception(page)
-    assert page.get_by_text("Vergelijkbare initiatieven").count() == 1
+    assert page.get_by_role("heading", name="Vergelijkbare initiatieven").count() == 1
     assert page.get_by_text("Gelijkenis").count() == 5
     assert page.get_by_text("gedeelde thema's").count() >= 1
     assert page.get_by_text("Contact met dit initiatief loopt via het netwerk").count() == 1
