@@ -40,6 +40,8 @@ PAGES = (
     ("map", "/kaart", {}),
     ("agenda", "/agenda", {}),
     ("obstacles", "/knelpunten", {}),
+    ("kennisbank", "/kennisbank", {}),
+    ("solutions", "/oplossingen", {"thema": "zorg_welzijn", "categorie": "financiering"}),
     ("quality", "/kwaliteit", {}),
 )
 SERVER_GOAL_MS, RATIO_GOAL = 150, 1.5

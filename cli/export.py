@@ -1,4 +1,4 @@
-"""`omzien export gemeente|agenda|vergelijking`: write a report to pptx, pdf or md.
+"""`omzien export gemeente|agenda|vergelijking|oplossingen|kennisbank`: write a report.
 
 Exit codes: 0 written, 1 no warehouse or nothing to export (or it could not be written),
 2 wrong usage (unknown municipality, region, format or date). Messages are Dutch and
@@ -8,6 +8,8 @@ never a traceback.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -103,8 +105,11 @@ def _export(
     code: str | None = None,
     check: Callable | None = None,
     overwrite: bool = False,
+    file_code: Callable[[str | None], str | None] | None = None,
 ) -> None:
-    """Open the warehouse, build the report, render it and write it; exit codes as above."""
+    """Open the warehouse, build the report, render it and write it; exit codes as above.
+
+    `file_code` names the default file from the checked code (else the code itself)."""
     from reports import output
     from reports.images import ImageError
     from reports.model import NothingToReport
@@ -138,7 +143,11 @@ def _export(
         as_of = context.as_of
     target = out or safe_output(
         output.default_path(
-            kind, file_format, day=as_of, code=code, intern=report.provenance.intern
+            kind,
+            file_format,
+            day=as_of,
+            code=file_code(code) if file_code else code,
+            intern=report.provenance.intern,
         ),
         overwrite=overwrite,
         warehouse=warehouse,
@@ -278,4 +287,96 @@ def export_comparison(
         lambda warehouse, found: comparison(warehouse, found, filters, intern=intern),
         check=_region_check(region, True),
         overwrite=overwrite,
+    )
+
+
+def _key(text: str) -> str:
+    """Case-, accent-, space- and punctuation-insensitive, as the ETL matches vocabularies."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", plain.lower())
+
+
+def vocabulary_code(vocabulary, value: str, what: str) -> str:
+    """The code of a theme or category written as its code, label or an alias; exit 2 when
+    it is none."""
+    for term in vocabulary.terms:
+        if _key(value) in {_key(w) for w in (term.code, term.label, *term.aliases)}:
+            return term.code
+    raise fail(
+        MESSAGES["unknown_vocabulary"].format(
+            value=value, what=what, codes=", ".join(vocabulary.codes())
+        ),
+        2,
+    )
+
+
+@export_app.command("oplossingen", help=MESSAGES["oplossingen_help"])
+def export_solutions(
+    theme: Annotated[str, typer.Option("--thema", help=MESSAGES["theme_help"])],
+    category: Annotated[str, typer.Option("--categorie", help=MESSAGES["category_help"])],
+    file_format: _format_option("oplossingen") = "xlsx",
+    out: OutOption = None,
+    warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),
+    region: Annotated[
+        str | None, typer.Option("--regio", help=MESSAGES["solutions_region_help"])
+    ] = None,
+    intern: InternOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+    overwrite: OverwriteOption = False,
+) -> None:
+    from etl.vocabularies import CATEGORIES, THEMES
+    from reports.solutions import solutions_report
+
+    file_format = _check_format("oplossingen", file_format)
+    theme = vocabulary_code(THEMES, theme, MESSAGES["what_theme"])
+    category = vocabulary_code(CATEGORIES, category, MESSAGES["what_category"])
+    filters = _filters(start, end)
+
+    def build(warehouse, found=None):
+        return solutions_report(
+            warehouse, theme, category, filters.with_(region=found), intern=intern
+        )
+
+    _export(
+        "oplossingen",
+        file_format,
+        warehouse,
+        out,
+        build,
+        check=_region_check(region, False),
+        overwrite=overwrite,
+        file_code=lambda found: f"{theme}-{category}" + (f"_{found}" if found else ""),
+    )
+
+
+@export_app.command("kennisbank", help=MESSAGES["kennisbank_help"])
+def export_directory(
+    file_format: _format_option("kennisbank") = "xlsx",
+    out: OutOption = None,
+    warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),
+    region: Annotated[
+        str | None, typer.Option("--regio", help=MESSAGES["solutions_region_help"])
+    ] = None,
+    intern: InternOption = False,
+    end: Annotated[str | None, typer.Option("--tot", help=MESSAGES["kennisbank_end_help"])] = None,
+    overwrite: OverwriteOption = False,
+) -> None:
+    from reports.directory import directory_report
+
+    file_format = _check_format("kennisbank", file_format)
+    filters = _filters(None, end)
+
+    def build(warehouse, found=None):
+        return directory_report(warehouse, filters.with_(region=found), intern=intern)
+
+    _export(
+        "kennisbank",
+        file_format,
+        warehouse,
+        out,
+        build,
+        check=_region_check(region, False),
+        overwrite=overwrite,
+        file_code=lambda found: found,
     )

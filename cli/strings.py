@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 EXPORT = {
-    "help": "Exporteer een feitenblad, de sociale agenda of een regiovergelijking.",
+    "help": "Exporteer een feitenblad, de sociale agenda, een regiovergelijking, wie een "
+    "soort knelpunt oploste, of de kennisbank.",
     "gemeente_help": "Feitenblad van één gemeente (pptx of pdf).",
     "agenda_help": "De sociale agenda als notitie (pptx, pdf of md).",
     "vergelijking_help": "Vergelijking van de gemeenten van een regio (pptx of pdf).",
+    "oplossingen_help": "Wie loste het op? Per gemeente hoe vaak en hoe snel één soort "
+    "knelpunt (thema en soort) wordt opgelost (xlsx of pdf). Openbaar: alleen de cijfers per "
+    "gemeente, met de regels voor kleine aantallen; de toelichtingen van de gemeenten (hoe "
+    "het werd opgelost) en de namen van initiatieven alleen met --intern.",
+    "kennisbank_help": "De kennisbank: alle initiatieven met hun omschrijving (xlsx). "
+    "Openbaar: alleen initiatieven die toestemming gaven (zichtbaar = ja); met --intern "
+    "alle initiatieven.",
+    "theme_help": "Thema (code of naam), bijvoorbeeld zorg_welzijn.",
+    "category_help": "Soort knelpunt (code of naam), bijvoorbeeld financiering.",
+    "solutions_region_help": "Alleen deze regio (standaard: de hele provincie).",
+    "kennisbank_end_help": "Alleen initiatieven geregistreerd tot en met deze dag (JJJJ-MM-DD).",
+    "unknown_vocabulary": "'{value}' is geen {what}; kies uit: {codes}.",
+    "what_theme": "thema",
+    "what_category": "soort knelpunt",
     "code_help": "CBS-gemeentecode, bijvoorbeeld GM0312 (Bunnik).",
     "region_help": (
         "Regio (code of naam), bijvoorbeeld u16 of u10. Standaard u16, of in een ander"

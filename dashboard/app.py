@@ -33,6 +33,8 @@ navigation = st.navigation(
         st.Page(PAGES / "map.py", title=strings.NAV_MAP, url_path="kaart"),
         st.Page(PAGES / "agenda.py", title=strings.NAV_AGENDA, url_path="agenda"),
         st.Page(PAGES / "obstacles.py", title=strings.NAV_OBSTACLES, url_path="knelpunten"),
+        st.Page(PAGES / "kennisbank.py", title=strings.NAV_KENNISBANK, url_path="kennisbank"),
+        st.Page(PAGES / "solutions.py", title=strings.NAV_SOLUTIONS, url_path="oplossingen"),
         st.Page(PAGES / "quality.py", title=strings.NAV_QUALITY, url_path="kwaliteit"),
     ]
 )

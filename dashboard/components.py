@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -15,6 +17,10 @@ from readmodel import format
 from readmodel import strings as labels
 
 MEASURE_PARAM = "maat"
+# Pages other pages link to (st.page_link / st.switch_page take the page's file).
+VIEWS = Path(__file__).parent / "views"
+KENNISBANK_PAGE = VIEWS / "kennisbank.py"
+SOLUTIONS_PAGE = VIEWS / "solutions.py"
 
 
 def synthetic_banner() -> None:
@@ -154,3 +160,36 @@ def plain(text: object) -> str:
     """Text from data made safe inside a Markdown string: every Markdown character escaped,
     so an id like ![t](http://...) shows as written and loads nothing."""
     return str(text).translate(_MARKDOWN)
+
+
+def solutions_link(filters, theme: str | None, category: str) -> None:
+    """A link to /oplossingen for one kind of obstacle, keeping the rest of the selection
+    (?thema=...&categorie=... and the other shared filters)."""
+    from etl.vocabularies import CATEGORIES, THEMES
+
+    wanted = filters.with_(themes=(theme,) if theme else (), categories=(category,))
+    label = (
+        strings.SOLUTIONS_LINK.format(
+            category=CATEGORIES.label(category), theme=THEMES.label(theme)
+        )
+        if theme
+        else strings.SOLUTIONS_LINK_CATEGORY.format(category=CATEGORIES.label(category))
+    )
+    st.page_link(
+        SOLUTIONS_PAGE,
+        label=plain(label),
+        icon=":material/lightbulb:",
+        query_params=wanted.to_query_params(),
+    )
+
+
+def solutions_picker(items, filters, key: str) -> None:
+    """Choose one of the agenda items shown and link to who resolved that kind elsewhere."""
+    from readmodel.tables import item_labels
+
+    names = list(item_labels(items))
+    chosen = st.selectbox(
+        strings.SOLUTIONS_PICK, range(len(items)), format_func=names.__getitem__, key=key
+    )
+    item = items.iloc[chosen or 0]
+    solutions_link(filters, item.get("theme"), item["category"])

@@ -1,5 +1,5 @@
-"""Export buttons for the fact sheet, the agenda brief and the regional comparison, and
-image downloads of figures: the dashboard's one entry into reports/.
+"""Export buttons for the fact sheet, the agenda brief, the regional comparison and who
+solved it, and image downloads of figures: the dashboard's one entry into reports/.
 
 One call per page. Building a deck takes seconds (figures are drawn by Chromium), so a
 click on a format first builds the file under st.status, then offers it for download;
@@ -27,12 +27,16 @@ def build(kind: str, code: str | None, file_format: str, intern: bool = False) -
     from reports.comparison import comparison
     from reports.factsheet import factsheet
     from reports.output import render
+    from reports.solutions import solutions_report
 
     ctx = page_context()
     if kind == "gemeente":
         report = factsheet(ctx, code, ctx.filters, intern=intern)
     elif kind == "vergelijking":
         report = comparison(ctx, code, ctx.filters, intern=intern)
+    elif kind == "oplossingen":  # code: '<theme>-<category>' (codes hold no '-')
+        theme, category = code.split("-", 1)
+        report = solutions_report(ctx, theme, category, ctx.filters, intern=intern)
     else:
         report = agenda_brief(ctx, ctx.filters, intern=intern)
     return render(report, file_format)
@@ -40,7 +44,8 @@ def build(kind: str, code: str | None, file_format: str, intern: bool = False) -
 
 def render(kind: str, code: str | None = None) -> None:
     """Export buttons for `kind` ('gemeente' with a CBS code, 'vergelijking' with a region
-    code, 'agenda'), in an expander under the page's content."""
+    code, 'agenda', 'oplossingen' with '<theme>-<category>'), in an expander under the
+    page's content."""
     from reports.images import ImageError
     from reports.model import NothingToReport
 

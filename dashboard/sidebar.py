@@ -154,3 +154,17 @@ def render(
     st.session_state[_LAST_WRITTEN] = written
     st.session_state[_LAST_FILTERS] = filters
     return filters
+
+
+def pick_one(container, label: str, vocabulary, shared: str, key: str) -> str | None:
+    """One theme or category for a page that needs exactly one, in step with the sidebar's
+    multiselect `shared` (its first choice; a new choice here becomes the sidebar's only)."""
+    chosen = st.session_state.get(shared) or []
+    st.session_state[key] = chosen[0] if chosen else None
+
+    def adopt() -> None:
+        st.session_state[shared] = [st.session_state[key]] if st.session_state[key] else []
+
+    return container.selectbox(
+        label, vocabulary.codes(), format_func=vocabulary.label, key=key, on_change=adopt
+    )

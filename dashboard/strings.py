@@ -11,6 +11,8 @@ NAV_PROFILE = "Gemeenteprofiel"
 NAV_AGENDA = "Sociale agenda"
 NAV_OBSTACLES = "Knelpunten verkennen"
 NAV_QUALITY = "Data en kwaliteit"
+NAV_KENNISBANK = "Kennisbank"
+NAV_SOLUTIONS = "Wie loste het op?"
 
 SYNTHETIC_BANNER = (
     "**Demogegevens.** Dit dashboard toont SYNTHETISCHE gegevens: verzonnen initiatieven, "
@@ -333,11 +335,12 @@ MAP_OPEN_BUTTON = "Naar gemeenteprofiel"
 
 # --- dashboard download buttons and presentation mode ---------------------------------
 
-FORMAT_LABELS = {"pptx": "PowerPoint", "pdf": "PDF", "md": "Markdown"}
+FORMAT_LABELS = {"pptx": "PowerPoint", "pdf": "PDF", "md": "Markdown", "xlsx": "Excel"}
 EXPORT_TITLES = {
     "gemeente": "Feitenblad",
     "agenda": "Sociale agenda",
     "vergelijking": "Vergelijking",
+    "oplossingen": "Wie loste het op?",
 }
 DOWNLOAD_HEADER = "Exporteren"
 EXPORT_HELP = (
@@ -411,3 +414,113 @@ EXPORT_INTERN_HELP = (
     "gemarkeerd INTERN. Wordt vastgelegd in het toegangslogboek."
 )
 CHART_NUMBERS = "Cijfers bij deze grafiek"
+# Kennisbank (/kennisbank): the directory of initiatives and an initiative's card
+KB_INTRO = (
+    "Welke initiatieven zijn er in het netwerk, en wie lijkt op jou? Zoek op naam, "
+    "omschrijving of plaats; open een initiatief voor zijn kaart met vergelijkbare "
+    "initiatieven elders en wie zijn knelpunten al oploste."
+)
+KB_SEARCH = "Zoeken"
+KB_SEARCH_PLACEHOLDER = "bijvoorbeeld zorgcoöperatie, maaltijden of Werkhoven"
+KB_LEGAL_FORM = "Rechtsvorm"
+KB_ALL_LEGAL_FORMS = "Alle rechtsvormen"
+KB_SORT = "Sorteren op"
+KB_SORTS = {
+    "naam": "Naam",
+    "gemeente": "Gemeente",
+    "opgericht": "Oprichtingsjaar (oudste eerst)",
+    "vrijwilligers": "Vrijwilligers (meeste eerst)",
+    "geregistreerd": "Registratie (nieuwste eerst)",
+}
+KB_FOUND = "**{count}** initiatieven gevonden."
+KB_FOUND_ONE = "**1** initiatief gevonden."
+KB_FOUND_LIMITED = "**{count}** initiatieven gevonden; hieronder de eerste {shown}."
+KB_NONE = "Geen initiatieven gevonden. Haal een filter weg of zoek op iets anders."
+KB_OPEN_HINT = "Kies een rij (vakje links) om de kaart van dat initiatief te openen."
+KB_CAPTION = (
+    "Selectie: {scope}. Het begin van de periode, soort knelpunt en niveau uit de zijbalk "
+    "gelden hier niet: die gaan over knelpunten. 'Publiek zichtbaar': het initiatief gaf "
+    "toestemming om in openbare overzichten te staan."
+)
+
+CARD_BACK = "Terug naar de kennisbank"
+CARD_NOT_FOUND = (
+    "Initiatief '{initiative_id}' is niet gevonden in dit warehouse. Misschien is het "
+    "nummer verkeerd overgenomen, of is het initiatief verwijderd."
+)
+CARD_FACTS = (
+    "{municipality}{place} · {phase} · {legal_form} · opgericht {founded} · "
+    "{volunteers} vrijwilligers"
+)
+CARD_THEMES = "Thema's: {themes}"
+CARD_REGISTERED = "Geregistreerd op {registered} · nummer {initiative_id} · {public}."
+CARD_PUBLIC = "mag publiek getoond worden"
+CARD_NOT_PUBLIC = "niet publiek zichtbaar (geen toestemming)"
+CARD_UNKNOWN = "onbekend"
+CARD_WEBSITE = "Website"
+CARD_CONTACT = (
+    "Contact met dit initiatief loopt via het netwerk: {contact}. Omzien bewaart geen "
+    "contactpersonen; noem het nummer {initiative_id}."
+)
+CARD_SCOPE = (
+    "De kaart kijkt naar alle gegevens tot de peildatum {as_of}, los van de selectie in de zijbalk."
+)
+CARD_OBSTACLES = "Knelpunten en reacties"
+CARD_NO_OBSTACLES = "Dit initiatief meldde (nog) geen knelpunten."
+CARD_HISTORY = "{obstacle_id} · {category} · {theme} · gemeld {reported} · status: {status}"
+CARD_NO_RESPONSE = "Nog geen reactie."
+CARD_PEERS = "Vergelijkbare initiatieven"
+CARD_PEERS_HOW = (
+    "Zo bepaald: gedeelde thema's en een lijkende omschrijving (elk 30%), en dezelfde "
+    "rechtsvorm, een even ver of verder gevorderde fase, een vergelijkbaar aantal "
+    "vrijwilligers en dezelfde soort knelpunten (elk 10%); alleen initiatieven in een "
+    "andere gemeente."
+)
+CARD_PEER = "{name} · {municipality}"
+CARD_PEER_WHY = "Gelijkenis {score}%: {reasons}."
+CARD_NO_PEERS = "Geen vergelijkbare initiatieven in andere gemeenten gevonden."
+CARD_ELSEWHERE = "Elders opgelost"
+CARD_ELSEWHERE_HOW = (
+    "Voor elk knelpunt dat nog niet is opgelost: knelpunten van hetzelfde thema en dezelfde "
+    "soort die een andere gemeente (deels) oploste, eerst gemeenten in dezelfde regio, dan "
+    "de meest recente, met de toelichting van de gemeente."
+)
+CARD_ELSEWHERE_NONE = "Alle knelpunten van dit initiatief zijn (deels) opgelost."
+CARD_ELSEWHERE_EMPTY = "Dit soort knelpunt is nog in geen enkele andere gemeente opgelost."
+CARD_ELSEWHERE_MORE = "{shown} van {cases} opgeloste gevallen elders."
+
+# Wie loste het op? (/oplossingen)
+SOLUTIONS_INTRO = (
+    "Waar in de provincie wordt dit soort knelpunt opgelost, hoe vaak en hoe snel? En wat "
+    "deed de gemeente? Selectie: {selection}."
+)
+SOLUTIONS_THEME = "Thema"
+SOLUTIONS_CATEGORY = "Soort knelpunt"
+SOLUTIONS_CHOOSE = "Kies een thema en een soort knelpunt (hierboven of in de zijbalk)."
+SOLUTIONS_SEVERAL = "In de zijbalk staan meer thema's of soorten; deze pagina toont er één."
+SOLUTIONS_NONE = "Geen knelpunten van deze soort in de selectie."
+SOLUTIONS_RESOLVED = "(Deels) opgelost"
+SOLUTIONS_RESOLVED_HELP = (
+    "Knelpunten van deze soort met een reactie 'opgelost' of 'deels opgelost', van alle "
+    "knelpunten van deze soort in de selectie."
+)
+SOLUTIONS_PROVINCE = (
+    "Ter vergelijking, {province}: {share} (deels) opgelost, {within} binnen 90 dagen; "
+    "mediane tijd tot oplossing: {median}."
+)
+SOLUTIONS_TABLE = "Per gemeente"
+SOLUTIONS_TABLE_CAPTION = (
+    "Dezelfde cijfers als op Gemeenten vergelijken voor deze selectie: tussen haakjes het "
+    "95%-interval. Bij minder dan {suppress_below} knelpunten geen percentage; bij minder "
+    "dan {small_numbers} 'weinig gevallen' en geen rang. Rang op aandeel (deels) opgelost."
+)
+SOLUTIONS_CASES = "Hoe het werd opgelost"
+SOLUTIONS_CASES_CAPTION = (
+    "Opgeloste knelpunten van deze soort, nieuwste eerst, met de toelichting van de "
+    "gemeente bij de reactie waarmee het (deels) werd opgelost{limited}."
+)
+SOLUTIONS_CASES_LIMITED = "; de {shown} nieuwste van {total}"
+SOLUTIONS_NO_CASES = "Nog geen enkel knelpunt van deze soort is opgelost in de selectie."
+SOLUTIONS_LINK = "Wie loste dit op? ({category} · {theme})"
+SOLUTIONS_LINK_CATEGORY = "Wie loste dit op? ({category})"
+SOLUTIONS_PICK = "Wie loste het op? Kies een agendapunt"

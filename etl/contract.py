@@ -28,6 +28,7 @@ class Kind(StrEnum):
     SEVERITY = "severity"
     LEVEL = "level"
     OUTCOME = "outcome"
+    CONSENT = "consent"  # ja/nee: may the initiative be shown in public views
     COUNT = "count"  # whole number >= 0
 
 
@@ -77,6 +78,7 @@ INITIATIVES = Source(
         Column("email", "email", Kind.PERSONAL),
         Column("telefoon", "phone", Kind.PERSONAL),
         Column("omschrijving", "description", Kind.FREE_TEXT),
+        Column("zichtbaar", "public", Kind.CONSENT),
         Column("geregistreerd_op", "registered_at", Kind.DATE, required=True),
     ),
 )

@@ -16,6 +16,9 @@ REJECT_REASONS: dict[str, str] = {
     "date_before_1900": "Datum {value} ligt voor 1900.",
     "year_invalid": "'{value}' is geen jaartal of datum (bijvoorbeeld 2019 of 05-03-2019).",
     "count_invalid": "'{value}' is geen geheel getal van 0 of meer.",
+    "consent_invalid": "'{value}' is geen geldige waarde voor {field} (toestemming om in "
+    "openbare overzichten te staan); gebruik ja of nee (ook true/false of 1/0), of laat "
+    "het leeg (betekent nee).",
     "vocabulary_unknown": "Onbekende waarde '{value}' voor {field}; toegestaan: {allowed}.",
     "themes_unknown": "Onbekend thema '{unknown}' in '{value}'; toegestaan: {allowed}.",
     "municipality_unknown": "Gemeente '{value}' is niet gevonden; bedoelde u {hint}? "

@@ -98,6 +98,12 @@ NETWORK = Setting(
     "Name of the regional network whose warehouse this is; the public snapshot carries it, "
     "so a national roll-up can tell networks apart.",
 )
+CONTACT = Setting(
+    "OMZIEN_CONTACT",
+    "de coördinator van het netwerk Omzien",
+    "How to get in touch with an initiative through the network (e.g. an e-mail address of "
+    "the network), shown on every initiative's card: the warehouse holds no contact persons.",
+)
 
 ALL_SETTINGS: tuple[Setting, ...] = (
     RAW_DIR,
@@ -113,6 +119,7 @@ ALL_SETTINGS: tuple[Setting, ...] = (
     MEMBERS,
     ACCESS_LOG,
     NETWORK,
+    CONTACT,
 )
 
 
@@ -150,6 +157,10 @@ def _count(setting: Setting) -> int:
     if not text.isdigit() or int(text) < 1:
         raise ValueError(f"{setting.env} must be a whole number of 1 or more, not {text!r}")
     return int(text)
+
+
+def contact() -> str:
+    return CONTACT.value().strip() or CONTACT.default
 
 
 def small_numbers() -> int:

@@ -82,16 +82,28 @@ def write_xlsx(
     The 'Bron' sheet lists `provenance` (label, value), headed by SYNTHETIC_NOTE when the
     data are synthetic, so a table passed on by e-mail still says where it came from.
     """
-    table = _xlsx_safe(frame)
+    return write_xlsx_sheets({sheet: frame}, provenance=provenance, synthetic=synthetic)
+
+
+def write_xlsx_sheets(
+    sheets: Mapping[str, pd.DataFrame],
+    *,
+    provenance: Mapping[str, object] | None = None,
+    synthetic: bool = False,
+) -> bytes:
+    """`write_xlsx` with several tables, one sheet each (names as given: at most 31
+    characters, unique), then the 'Bron' sheet."""
     rows = [(label, str(value)) for label, value in (provenance or {}).items()]
     if synthetic:
         rows.insert(0, ("Let op", SYNTHETIC_NOTE))
     source = neutralise_formulas(pd.DataFrame(rows, columns=["Gegeven", "Waarde"], dtype="string"))
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name=sheet, index=False)
+        for name, frame in sheets.items():
+            table = _xlsx_safe(frame)
+            table.to_excel(writer, sheet_name=name, index=False)
+            writer.sheets[name].freeze_panes = "A2"
+            _fit_columns(writer.sheets[name], table)
         _xlsx_safe(source).to_excel(writer, sheet_name=PROVENANCE_SHEET, index=False)
-        writer.sheets[sheet].freeze_panes = "A2"
-        _fit_columns(writer.sheets[sheet], table)
         _fit_columns(writer.sheets[PROVENANCE_SHEET], source)
     return buffer.getvalue()

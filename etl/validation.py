@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from etl.messages import REJECT_REASONS
-from etl.vocabularies import CATEGORIES, LEGAL_FORMS, LEVELS, OUTCOMES, PHASES, SEVERITIES, THEMES
+from etl.vocabularies import (
+    CATEGORIES,
+    LEGAL_FORMS,
+    LEVELS,
+    OUTCOMES,
+    PHASES,
+    SEVERITIES,
+    THEMES,
+)
 
 
 @dataclass(frozen=True)
@@ -220,6 +228,13 @@ def initiative_rules(as_of: date, province: str) -> list[Rule]:
             when="vrijwilligers IS NOT NULL AND volunteers IS NULL",
             message="count_invalid",
             value="vrijwilligers",
+        ),
+        Rule(
+            name="consent_invalid",
+            field="zichtbaar",
+            when="zichtbaar IS NOT NULL AND consent IS NULL",
+            message="consent_invalid",
+            value="zichtbaar",
         ),
         *date_rules("geregistreerd_op", "registered_at", as_of),
     ]

@@ -94,6 +94,15 @@ PHASES = Vocabulary(
     ),
 )
 
+# Consent to be shown in public views (initiatives' `zichtbaar`); empty means nee.
+CONSENT = Vocabulary(
+    "consent",
+    (
+        Term("ja", "Ja", ("true", "1")),
+        Term("nee", "Nee", ("false", "0")),
+    ),
+)
+
 # Severity is stored as 1..3; the code here is that number as text.
 SEVERITIES = Vocabulary(
     "severity",
@@ -127,4 +136,5 @@ ALL_VOCABULARIES: tuple[Vocabulary, ...] = (
     PHASES,
     SEVERITIES,
     LEVELS,
+    CONSENT,
 )

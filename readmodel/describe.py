@@ -54,3 +54,21 @@ def describe(warehouse, filters: Filters) -> str:
         region_names=warehouse.region_names,
         municipality_names=warehouse.municipality_names,
     )
+
+
+def directory_text(warehouse, filters: Filters) -> str:
+    """What a list of initiatives follows of a selection, e.g. 'geregistreerd t/m 26-11-2026
+    · U16 · thema Wonen · startende initiatieven': registered by the end of the period, the
+    place, themes and phase; the period's start, category and level do not apply."""
+    parts = [strings.REGISTERED_BY.format(end=format.day(filters.end or warehouse.as_of))]
+    if filters.municipality:
+        parts.append(warehouse.municipality_names.get(filters.municipality, filters.municipality))
+    elif filters.region:
+        parts.append(warehouse.region_names.get(filters.region, filters.region))
+    else:
+        parts.append(strings.WHOLE_PROVINCE)
+    if filters.themes:
+        parts.append(strings.THEMES_PREFIX + ", ".join(THEMES.label(t) for t in filters.themes))
+    if filters.phase:
+        parts.append(strings.PHASE_TEXT.format(phase=PHASES.label(filters.phase).lower()))
+    return " · ".join(parts)

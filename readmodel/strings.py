@@ -7,6 +7,7 @@ from etl.messages import SOURCE_LABELS as ETL_SOURCE_LABELS
 WHOLE_PROVINCE = "Hele provincie"
 # Selection descriptions
 PERIOD = "gemeld {start} t/m {end}"
+REGISTERED_BY = "geregistreerd t/m {end}"
 THEMES_PREFIX = "thema "
 CATEGORIES_PREFIX = "soort "
 PHASE_TEXT = "{phase}e initiatieven"
@@ -130,6 +131,7 @@ RULE_LABELS = {
     "date_after_as_of": "datum na de peildatum",
     "date_before_1900": "datum voor 1900",
     "count_invalid": "geen geldig aantal",
+    "consent_invalid": "ongeldige toestemming (zichtbaar)",
     "municipality_unknown": "onbekende gemeente",
     "municipality_ambiguous": "gemeente niet eenduidig",
     "municipality_out_of_scope": "gemeente buiten de provincie",
@@ -213,3 +215,36 @@ PROVINCE_WITHOUT_CITY = "{province} zonder {city}"
 SYNTHETIC = "SYNTHETISCHE DEMOGEGEVENS"
 SOURCE = "Omzien, warehouse load {load_id}, peildatum {as_of}"
 PDOK_ATTRIBUTION = "Bron gemeentegrenzen: CBS/Kadaster (PDOK)"
+
+# Knowledge base (readmodel.kennisbank, readmodel.similarity, readmodel.solutions)
+COL_NAME = "Naam"
+COL_PLACE = "Kern"
+COL_THEMES = "Thema's"
+COL_LEGAL_FORM = "Rechtsvorm"
+COL_PHASE = "Fase"
+COL_FOUNDED = "Opgericht"
+COL_VOLUNTEERS = "Vrijwilligers"
+COL_WEBSITE = "Website"
+COL_REGISTERED = "Geregistreerd op"
+COL_PUBLIC = "Publiek zichtbaar"
+COL_INITIATIVE = "Initiatief"
+COL_SIMILARITY = "Gelijkenis"
+COL_WHY_SIMILAR = "Waarom vergelijkbaar"
+COL_RESOLVED_ON = "(Deels) opgelost op"
+COL_DAYS_TO_RESOLUTION = "Dagen tot oplossing"
+COL_SAME_REGION = "Zelfde regio"
+COL_RESOLVED_COUNT = "(Deels) opgelost"
+DAYS = "{days} dagen"
+MEDIAN_NOT_REACHED = "niet bereikt (minder dan de helft (deels) opgelost)"
+YES = "ja"
+NO = "nee"
+NO_INITIATIVE = "(geen initiatief)"
+# Why a peer is similar (readmodel.similarity), joined with '; '.
+REASON_THEMES = "gedeelde thema's: {themes}"
+REASON_DESCRIPTION = "lijkende omschrijving"
+REASON_DESCRIPTION_WORDS = "lijkende omschrijving ({words})"
+REASON_LEGAL_FORM = "zelfde rechtsvorm ({form})"
+REASON_SAME_PHASE = "zelfde fase ({phase})"
+REASON_FURTHER_PHASE = "verder op weg ({phase})"
+REASON_SIZE = "vergelijkbare omvang ({own} en {other} vrijwilligers)"
+REASON_OBSTACLES = "zelfde soort knelpunten: {categories}"

@@ -15,11 +15,14 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "gemeente": ("pptx", "pdf"),
     "agenda": ("pptx", "pdf", "md"),
     "vergelijking": ("pptx", "pdf"),
+    "oplossingen": ("xlsx", "pdf"),
+    "kennisbank": ("xlsx",),
 }
 MIME = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "pdf": "application/pdf",
     "md": "text/markdown",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
@@ -31,6 +34,8 @@ def renderer(file_format: str) -> Callable[[model.Report], bytes]:
         from reports.render_pdf import render
     elif file_format == "md":
         from reports.render_md import render
+    elif file_format == "xlsx":
+        from reports.render_xlsx import render
     else:
         raise ValueError(file_format)
     return render

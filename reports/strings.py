@@ -177,6 +177,53 @@ COMPARE_MAP = "Kaart: {measure}"
 COMPARE_MAP_TEXT = "De gemeenten van {region}; grijs gearceerd: weinig gevallen."
 COMPARE_EMPTY = "Geen knelpunten in {region} in deze selectie."
 
+# --- who solved it (omzien export oplossingen) -----------------------------------------
+
+SOLUTIONS_TITLE = "Wie loste het op?"
+SOLUTIONS_SUBTITLE = "{category} · {theme}: waar dit soort knelpunt wordt opgelost, en hoe"
+SOLUTIONS_SUMMARY = (
+    "In deze selectie zijn {resolved} van de {obstacles} knelpunten van deze soort (deels) "
+    "opgelost{share}. Ter vergelijking, {province}: {province_share} (deels) opgelost, "
+    "{within} binnen 90 dagen; mediane tijd tot oplossing: {median}."
+)
+SOLUTIONS_SHARE = " ({share})"
+SOLUTIONS_EMPTY = "Geen knelpunten van deze soort in deze selectie."
+SOLUTIONS_PER_MUNICIPALITY = "Per gemeente"
+SOLUTIONS_PER_MUNICIPALITY_TEXT = (
+    "Hoe vaak en hoe snel elke gemeente dit soort knelpunt oplost, met 95%-interval; "
+    "dezelfde cijfers als het dashboard (Gemeenten vergelijken). Geen percentage bij minder "
+    "dan {suppress_below} knelpunten; bij minder dan {small_numbers} 'weinig gevallen' en "
+    "geen rang. Rang op aandeel (deels) opgelost."
+)
+SOLUTIONS_CASES = "Hoe het werd opgelost (intern)"
+SOLUTIONS_CASES_TEXT = (
+    "De opgeloste knelpunten van deze soort, nieuwste eerst, met de toelichting van de "
+    "gemeente bij de reactie waarmee het (deels) werd opgelost (persoonsgegevens "
+    "verwijderd). Alleen voor de werkgroep."
+)
+SOLUTIONS_CASES_PUBLIC = (
+    "De toelichtingen van de gemeenten (hoe het werd opgelost) staan alleen in de interne "
+    "versie (omzien export oplossingen --intern)."
+)
+
+# --- the directory (omzien export kennisbank) ------------------------------------------
+
+KB_TITLE = "Kennisbank"
+KB_SUBTITLE = "Bewonersinitiatieven in het netwerk: wie doet wat, en waar"
+KB_TEXT_PUBLIC = (
+    "{count} initiatieven die toestemming gaven om in openbare overzichten te staan. "
+    "Contact loopt via het netwerk: {contact}."
+)
+KB_TEXT_INTERN = (
+    "Alle {count} initiatieven, ook die zonder toestemming om openbaar getoond te worden "
+    "(kolom 'Publiek zichtbaar'): alleen voor het netwerk. Contact loopt via het netwerk: "
+    "{contact}."
+)
+KB_SECTION = "Initiatieven"
+KB_EMPTY = "Geen initiatieven in deze selectie."
+XLSX_TITLE = "Titel"
+XLSX_MARK = "Let op"
+
 # --- CLI -------------------------------------------------------------------------------
 
 

@@ -36,3 +36,15 @@ def demo_warehouse(demo_exports: Path) -> Path:
     target = demo_exports.parent / "warehouse" / "omzien.duckdb"
     build(demo_exports, target, as_of=AS_OF, province="Utrecht")
     return target
+
+
+@pytest.fixture(scope="session")
+def kennisbank_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The knowledge base exports (tests.support.kennisbank) through the real ETL."""
+    from tests.support.kennisbank import write_kennisbank_exports
+
+    root = tmp_path_factory.mktemp("kennisbank")
+    raw = write_kennisbank_exports(root / "raw")
+    target = root / "warehouse" / "omzien.duckdb"
+    build(raw, target, as_of=AS_OF, province="Utrecht")
+    return target

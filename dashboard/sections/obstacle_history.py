@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import strings
+from dashboard.components import solutions_link
 from readmodel import format
 from readmodel import strings as labels
 from readmodel.obstacles import history
@@ -40,6 +41,8 @@ def render(ctx, frame: pd.DataFrame, table: pd.DataFrame) -> None:
     )
     if isinstance(row[labels.COL_DESCRIPTION], str):
         st.text(row[labels.COL_DESCRIPTION])
+    kind = frame.set_index("obstacle_id").loc[picked]
+    solutions_link(ctx.filters, kind["theme"], kind["category"])
     responses = history(ctx.con, picked)
     if responses.empty:
         st.info(

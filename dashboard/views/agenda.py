@@ -10,7 +10,7 @@ from charts import strings as chart_strings
 from charts.agenda import TOP, agenda_bars
 from charts.theme import ACCENT, PRIMARY
 from dashboard import export_buttons, strings
-from dashboard.components import chart, empty_selection
+from dashboard.components import chart, empty_selection, solutions_picker
 from dashboard.context import page_context
 from etl import settings
 from readmodel import format
@@ -96,5 +96,6 @@ st.caption(
     + " "
     + trend_note
 )
+solutions_picker(shown, ctx.filters, "agenda_solutions")
 
 export_buttons.render("agenda")

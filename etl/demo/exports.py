@@ -11,6 +11,7 @@ import pandas as pd
 from etl.contract import ERASURES, INITIATIVES, OBSTACLES, RESPONSES, Source
 from etl.vocabularies import CATEGORIES, LEGAL_FORMS, OUTCOMES, SEVERITIES, THEMES, Vocabulary
 
+from . import profiles as P
 from .generate import DemoData
 from .places import Geography
 
@@ -197,6 +198,7 @@ def _initiative_export(rng: np.random.Generator, data: DemoData, geo: Geography)
         for i, (w, has) in enumerate(zip(ini["website"], ini["has_website"], strict=True))
     ]
     contact = ini["has_contact"].to_numpy()
+    zichtbaar = _consent(u[:, 6], u[:, 7])
 
     def personal(column: str) -> list[str | None]:
         return [v if contact[i] else None for i, v in enumerate(ini[column])]
@@ -217,11 +219,24 @@ def _initiative_export(rng: np.random.Generator, data: DemoData, geo: Geography)
             "email": personal("email"),
             "telefoon": personal("telefoon"),
             "omschrijving": ini["omschrijving"],
+            "zichtbaar": zichtbaar,
             "geregistreerd_op": to_date(ini["registered"].to_numpy()),
         },
         dtype=object,
     )
     return Export(INITIATIVES_FILE, INITIATIVES, rows)
+
+
+def _consent(given: np.ndarray, style: np.ndarray) -> list[object]:
+    """Most initiatives consent to be shown publicly; written as forms write it: ja / Ja, an
+    Excel TRUE cell, nee / Nee, or left empty (which means nee)."""
+    out: list[object] = []
+    for g, s in zip(given, style, strict=True):
+        if g < P.CONSENT_SHARE:
+            out.append("ja" if s < 0.6 else "Ja" if s < 0.85 else True)
+        else:
+            out.append("nee" if s < 0.5 else "Nee" if s < 0.7 else None)
+    return out
 
 
 def _founded(ini: pd.DataFrame, u: np.ndarray) -> list[object]:

@@ -170,7 +170,9 @@ def _initiatives(rng: np.random.Generator, geo: Geography, end: int, scale: floa
         }
     )
     names = texts.initiative_names(rng, main_theme, kern)
-    about = texts.initiative_texts(rng, main_theme, kern)
+    about = texts.initiative_texts(
+        rng, main_theme, kern, second=frame["theme2"].to_numpy(), phases=phase
+    )
     return frame.assign(naam=names, omschrijving=texts.add_pii(rng, about, contact))
 
 
@@ -300,7 +302,10 @@ def _responses(rng: np.random.Generator, obstacles: pd.DataFrame, end: int) -> p
             "knelpunt_id": obstacles["knelpunt_id"].to_numpy()[row],
             "datum": dates,
             "uitkomst": outcome,
-            "toelichting": texts.add_pii(rng, texts.response_notes(rng, outcome)),
+            "toelichting": texts.add_pii(
+                rng,
+                texts.response_notes(rng, outcome, obstacles["categorie"].to_numpy()[row]),
+            ),
         }
     )
 
@@ -357,7 +362,10 @@ def _update(
         }
     )
     out = pd.concat([superseded.drop(columns="toelichting"), added], ignore_index=True)
-    notes = texts.response_notes(rng, out["uitkomst"].tolist())
+    category = obstacles.set_index("knelpunt_id")["categorie"]
+    notes = texts.response_notes(
+        rng, out["uitkomst"].tolist(), category.loc[out["knelpunt_id"]].tolist()
+    )
     return out.assign(
         toelichting=["Correctie: " + x if x else "Correctie" for x in notes[:n_sup]] + notes[n_sup:]
     )

@@ -18,6 +18,8 @@ BASE_UPDATE_NEW = 6
 # Share of initiatives registered in the network's launch wave, within its first days.
 LAUNCH_SHARE = 0.2
 LAUNCH_DAYS = 120
+# Share of initiatives that consent to be shown in public views (zichtbaar = ja).
+CONSENT_SHARE = 0.85
 # Every municipality gets at least this many initiatives, however small.
 MIN_INITIATIVES = 2
 # Obstacle activity relative to the initiative count. Two small municipalities report

@@ -56,51 +56,100 @@ INITIATIVE_TEXTS: dict[str, tuple[str, ...]] = {
         "Wij bieden een maaltijdservice en een luisterend oor voor mantelzorgers.",
         "Een coöperatie van bewoners die zorg en ondersteuning dichtbij huis organiseert.",
         "Wekelijks spreekuur voor vragen over zorg, welzijn en financiële zaken.",
+        "Zorgcoöperatie in {kern}: huishoudelijke hulp, klussendienst en dagbesteding door "
+        "en voor bewoners.",
+        "Burenhulp voor ouderen die langer thuis willen wonen, met een vaste coördinator.",
+        "Een steunpunt voor mantelzorgers met respijtzorg en lotgenotencontact.",
     ),
     "ontmoeting": (
         "Een huiskamer in {kern} waar iedereen binnen kan lopen voor koffie en contact.",
         "Wij organiseren maaltijden, spelmiddagen en uitjes tegen eenzaamheid.",
         "Het dorpshuis van {kern}, volledig gerund door vrijwilligers.",
         "Ontmoetingscafé voor jong en oud, met activiteiten in de avonduren.",
+        "Buurtkamer met een wekelijkse buurtmaaltijd en een inloopochtend voor ouderen.",
+        "Een ontmoetingsplek waar nieuwkomers en oudere bewoners elkaar leren kennen.",
     ),
     "energie": (
         "Bewoners van {kern} wekken samen zonne-energie op en besparen energie.",
         "Wij helpen buurtgenoten hun huis te isoleren met energiecoaches.",
         "Coöperatie voor een zonnedak op het dorpshuis en een buurtbatterij.",
+        "Energiecoöperatie die een postcoderoos-project en een warmtenet voorbereidt.",
+        "Vrijwillige energiecoaches geven gratis advies over isolatie en energiekosten.",
     ),
     "wonen": (
         "Ouderen in {kern} willen samen wonen in een hofje met gedeelde voorzieningen.",
         "Wij zoeken een plek voor betaalbare woningen voor jongeren en ouderen.",
         "Een wooncoöperatie die levensloopbestendig wonen mogelijk maakt.",
+        "Bewoners ontwikkelen een knarrenhof met gemeenschappelijke tuin en ontmoetingsruimte.",
+        "Een woongroep van senioren die elkaar helpt en samen een nieuw woonproject zoekt.",
     ),
     "mobiliteit": (
         "Vrijwillige chauffeurs rijden ouderen naar de huisarts en de markt.",
         "Een buurtbus die de kernen rond {kern} verbindt.",
         "Deelauto's en een elektrische bus voor bewoners zonder eigen vervoer.",
+        "Vervoersdienst met vrijwilligers voor ritten naar ziekenhuis en dagbesteding.",
     ),
     "voorzieningen": (
         "De laatste winkel in {kern} wordt door bewoners zelf gerund.",
         "Servicepunt met pakketpost, bibliotheekhoek en pinautomaat.",
         "Wij houden voorzieningen in het dorp open met vrijwilligers.",
+        "Dorpscoöperatie die de dorpswinkel, de pinautomaat en het postpunt overnam.",
     ),
     "leefomgeving": (
         "Een moestuin en pluktuin voor en door de buurt in {kern}.",
         "Bewoners onderhouden samen het groen en de speelplekken.",
         "Wij planten een voedselbos op een braakliggend terrein.",
+        "Een groenploeg die pleinen vergroent en tegels vervangt door plantvakken.",
     ),
     "economie_werk": (
         "Een werkplaats waar mensen met afstand tot werk ervaring opdoen.",
         "Repair café en kringloopwinkel met leerwerkplekken.",
+        "Sociale onderneming die werkzoekenden begeleidt in de fietsenwerkplaats.",
     ),
     "jeugd_onderwijs": (
         "Huiswerkbegeleiding en taalles door vrijwilligers in {kern}.",
         "Een plek voor jongeren om elkaar te ontmoeten en mee te praten.",
+        "Jongerenwerk door bewoners: een jongerenhonk en sport in de wijk.",
     ),
     "cultuur_sport": (
         "Een buurtkoor en beweeggroep voor ouderen in {kern}.",
         "Culturele middagen en sport voor alle generaties.",
+        "Wandelgroep en beweegclub die ouderen in beweging houdt.",
     ),
-    "overig": ("Bewoners van {kern} pakken samen zaken op die de buurt aangaan.",),
+    "overig": (
+        "Bewoners van {kern} pakken samen zaken op die de buurt aangaan.",
+        "Een bewonersplatform dat ideeën uit de buurt ophaalt en uitvoert.",
+    ),
+}
+# A second sentence from the initiative's second theme, when it has one.
+SECOND_THEME_TEXTS: dict[str, str] = {
+    "zorg_welzijn": "Daarnaast bieden wij hulp aan ouderen en mantelzorgers.",
+    "ontmoeting": "Ook organiseren wij ontmoeting, koffieochtenden en een buurtmaaltijd.",
+    "energie": "Wij werken ook aan energiebesparing en zonnepanelen in de buurt.",
+    "wonen": "Wij denken mee over passend wonen voor ouderen in het dorp.",
+    "mobiliteit": "Vrijwilligers verzorgen ook vervoer voor wie niet zelf kan rijden.",
+    "voorzieningen": "Wij zetten ons in voor de winkel en andere voorzieningen in het dorp.",
+    "leefomgeving": "Daarnaast onderhouden wij een buurttuin en het groen.",
+    "economie_werk": "Wij bieden ook leerwerkplekken voor mensen zonder werk.",
+    "jeugd_onderwijs": "Voor kinderen is er huiswerkbegeleiding en een jongerenplek.",
+    "cultuur_sport": "Er is ook een beweeggroep en een buurtkoor.",
+    "overig": "",
+}
+# How far the initiative is: a starting group asks, an experienced one offers.
+PHASE_TEXTS: dict[str, tuple[str, ...]] = {
+    "startend": (
+        "Wij zijn net begonnen en zoeken nog financiering en een vaste plek.",
+        "Als jong initiatief leren wij graag van ervaren groepen elders.",
+        "Wij zitten in de opstartfase: stichting opgericht, eerste vrijwilligers gevonden.",
+        "Wij zijn pas begonnen en lopen tegen regels en subsidievoorwaarden aan.",
+    ),
+    "ervaren": (
+        "Al jaren draait dit op een vaste groep vrijwilligers.",
+        "Wij delen graag onze ervaring met startende initiatieven.",
+        "Inmiddels een begrip in de buurt, met een stevige band met de gemeente.",
+        "Wij hebben al veel geleerd over subsidies, vergunningen en samenwerking.",
+    ),
+    "": ("", "Alles draait op vrijwilligers; nieuwe mensen zijn welkom."),
 }
 
 # What an obstacle is about, per theme (fills {onderwerp}).
@@ -269,7 +318,106 @@ NOTES: dict[str, tuple[str, ...]] = {
         "Doorverwezen naar de woningcorporatie.",
     ),
 }
+# What a municipality wrote when it (partly) resolved an obstacle, per category: the
+# resolving notes the knowledge base shows as "elders opgelost".
+RESOLVING_NOTES: dict[str, dict[str, tuple[str, ...]]] = {
+    "financiering": {
+        "opgelost": (
+            "Subsidie toegekend uit het budget voor bewonersinitiatieven.",
+            "Subsidie toegekend uit het Wmo-budget voor algemene voorzieningen, voor drie jaar.",
+            "Structurele bijdrage opgenomen in de begroting na een gesprek met de wethouder.",
+            "Uitbetaling alsnog gedaan; vaste contactpersoon bij de subsidieadministratie.",
+            "Eigen bijdrage vervallen; verantwoording vereenvoudigd tot een korte jaarbrief.",
+        ),
+        "deels_opgelost": (
+            "Een deel van het bedrag toegekend; de rest via het provinciale fonds aangevraagd.",
+            "Eenmalige startsubsidie toegekend; structurele financiering volgt bij de begroting.",
+        ),
+    },
+    "regelgeving": {
+        "opgelost": (
+            "Vergunning verleend na overleg met de brandweer over een aangepast gebruiksplan.",
+            "Vergunning verleend na een keukentafelgesprek met de vergunningverlener.",
+            "Tijdelijke omgevingsvergunning verleend in afwachting van het nieuwe bestemmingsplan.",
+            "Een melding vervangt voortaan de vergunning voor kleine activiteiten.",
+            "Vaste vergunningverlener aangewezen die het initiatief begeleidt.",
+        ),
+        "deels_opgelost": (
+            "Tijdelijke vergunning voor één jaar verleend.",
+            "Regels versoepeld voor activiteiten tot 50 personen; de rest volgt.",
+        ),
+    },
+    "inkoop": {
+        "opgelost": (
+            "Initiatief erkend als algemene voorziening, buiten de aanbesteding om.",
+            "Subsidierelatie in plaats van een aanbesteding afgesproken.",
+            "Right to challenge gehonoreerd; de taak gaat over naar de coöperatie.",
+            "Meerjarig contract afgesloten met de zorgcoöperatie.",
+        ),
+        "deels_opgelost": (
+            "Pilot van twee jaar buiten de aanbesteding; daarna evaluatie.",
+            "Eisen in het bestek aangepast voor kleine aanbieders.",
+        ),
+    },
+    "huisvesting": {
+        "opgelost": (
+            "Gemeente stelt een ruimte ter beschikking in het gemeentehuis.",
+            "Gemeente stelt een ruimte ter beschikking in de voormalige school, vijf jaar "
+            "zonder huur.",
+            "Huurverhoging teruggedraaid; maatschappelijke huur afgesproken.",
+            "Pand in erfpacht aan de coöperatie gegeven.",
+            "Gemeente betaalt de hellingbaan; het gebouw is nu toegankelijk.",
+        ),
+        "deels_opgelost": (
+            "Ruimte beschikbaar, maar niet op alle dagen.",
+            "Tijdelijke huisvesting gevonden in het dorpshuis.",
+        ),
+    },
+    "samenwerking": {
+        "opgelost": (
+            "Er is een vast aanspreekpunt aangewezen bij de gemeente.",
+            "Vast aanspreekpunt aangewezen; elk kwartaal overleg met de wijkregisseur.",
+            "Afspraken vastgelegd in een samenwerkingsconvenant.",
+            "Welzijnsorganisatie en initiatief maken samen een werkplan.",
+        ),
+        "deels_opgelost": ("Contactpersoon aangewezen; de afspraken worden nog uitgewerkt.",),
+    },
+    "beleid": {
+        "opgelost": (
+            "Beleidsregel voor bewonersinitiatieven vastgesteld na inspraak.",
+            "Right to challenge opgenomen in het nieuwe beleid.",
+            "Dorpsvisie overgenomen in de omgevingsvisie.",
+        ),
+        "deels_opgelost": ("Gemeente neemt het mee in de nieuwe beleidsnota.",),
+    },
+    "informatie": {
+        "opgelost": (
+            "Gemeente deelt de cijfers uit de wijkmonitor met het initiatief.",
+            "Verwerkersovereenkomst opgesteld met hulp van de privacyfunctionaris.",
+            "Informatiepagina voor initiatieven op de gemeentelijke website geplaatst.",
+        ),
+        "deels_opgelost": ("Privacyfunctionaris heeft advies gegeven; uitwerking volgt.",),
+    },
+    "vrijwilligers": {
+        "opgelost": (
+            "Initiatief valt voortaan onder de gemeentelijke vrijwilligersverzekering.",
+            "Gratis VOG aangevraagd via de landelijke regeling, met hulp van de gemeente.",
+            "Het vrijwilligerssteunpunt helpt bij werving en administratie.",
+            "Vrijwilligersvergoeding vrijgelaten na overleg met Werk en Inkomen.",
+        ),
+        "deels_opgelost": ("Verzekering geregeld; de VOG-kosten blijven voorlopig.",),
+    },
+    "overig": {
+        "opgelost": (
+            "Opgelost na een gesprek met de wijkwethouder.",
+            "Opgelost in overleg met de betrokken afdeling.",
+        ),
+        "deels_opgelost": ("Deels opgelost; vervolgafspraak gepland.",),
+    },
+}
 NOTE_EMPTY_SHARE = 0.3
+# A municipality that resolves something usually says how.
+RESOLVING_NOTE_EMPTY_SHARE = 0.1
 
 PII_PHONE_FORMATS = ("030-{a:07d}", "06 {a:08d}", "+31 6 {a:08d}", "06-{a:08d}", "0318-{a:06d}")
 PII_TEMPLATES = (
@@ -307,16 +455,42 @@ def initiative_names(
     return out
 
 
+def _digits(u: float, *sizes: int) -> list[int]:
+    """Several independent choices from one uniform draw (mixed-radix digits), so richer
+    texts take no extra draws and the rest of the demo stays as it was."""
+    out = []
+    for size in sizes:
+        u *= size
+        digit = min(int(u), size - 1)
+        out.append(digit)
+        u -= digit
+    return out
+
+
 def initiative_texts(
-    rng: np.random.Generator, themes: Sequence[str], kernen: Sequence[str]
+    rng: np.random.Generator,
+    themes: Sequence[str],
+    kernen: Sequence[str],
+    second: Sequence[str] | None = None,
+    phases: Sequence[str] | None = None,
 ) -> list[str]:
-    """One-sentence description per initiative."""
+    """A short description per initiative: what it does (main theme), what else (second
+    theme), how far it is (phase)."""
     u = rng.random(len(themes))
     out = []
     for i, theme in enumerate(themes):
         options = INITIATIVE_TEXTS[theme]
+        phase = phases[i] if phases is not None else ""
+        phase_options = PHASE_TEXTS.get(phase, PHASE_TEXTS[""])
+        main, closing = _digits(u[i], len(options), len(phase_options))
         place = kernen[i] or "onze kern"
-        out.append(options[int(u[i] * len(options))].format(kern=place))
+        other = second[i] if second is not None else ""
+        parts = [
+            options[main].format(kern=place),
+            SECOND_THEME_TEXTS.get(other, "") if other and other != theme else "",
+            phase_options[closing],
+        ]
+        out.append(" ".join(p for p in parts if p))
     return out
 
 
@@ -337,13 +511,18 @@ def obstacle_texts(
     return out
 
 
-def response_notes(rng: np.random.Generator, outcomes: Sequence[str]) -> list[str]:
-    """A short note per response; some left empty as in real exports."""
+def response_notes(
+    rng: np.random.Generator, outcomes: Sequence[str], categories: Sequence[str] | None = None
+) -> list[str]:
+    """A short note per response; some left empty as in real exports. A (partly) resolving
+    response with its obstacle's category says how it was resolved."""
     u = rng.random((len(outcomes), 2))
     out = []
     for i, outcome in enumerate(outcomes):
-        options = NOTES[outcome]
-        empty = u[i, 0] < NOTE_EMPTY_SHARE
+        category = categories[i] if categories is not None else None
+        resolving = RESOLVING_NOTES.get(category or "", {}).get(outcome)
+        options = resolving or NOTES[outcome]
+        empty = u[i, 0] < (RESOLVING_NOTE_EMPTY_SHARE if resolving else NOTE_EMPTY_SHARE)
         out.append("" if empty else options[int(u[i, 1] * len(options))])
     return out
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 from pptx import Presentation
 from pypdf import PdfReader
@@ -116,3 +117,110 @@ def test_no_warehouse_or_nothing_to_export_exits_1(fixture_warehouse: Path, tmp_
     assert result.returncode == 1
     assert "Er is niets te exporteren: Amersfoort heeft geen knelpunten" in result.stderr
     _no_traceback(result)
+
+
+@pytest.mark.slow
+def test_who_solved_it_and_the_directory_on_the_demo(demo_warehouse: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    result = omzien(
+        "oplossingen",
+        "--thema",
+        "zorg_welzijn",
+        "--categorie",
+        "financiering",
+        "--format",
+        "xlsx",
+        cwd=tmp_path,
+        warehouse=demo_warehouse,
+    )
+    assert result.returncode == 0, result.stderr
+    xlsx = tmp_path / "exports" / "2026-11-26_oplossingen_zorg_welzijn-financiering.xlsx"
+    assert f"Geschreven: exports/{xlsx.name}" in result.stdout
+    book = openpyxl.load_workbook(xlsx)
+    assert book.sheetnames == ["Per gemeente", "Definities", "Bron"]
+
+    # By label and alias, for a region, intern, as PDF.
+    result = omzien(
+        "oplossingen",
+        "--thema",
+        "Zorg en welzijn",
+        "--categorie",
+        "subsidie",
+        "--regio",
+        "U16",
+        "--intern",
+        "--format",
+        "pdf",
+        cwd=tmp_path,
+        warehouse=demo_warehouse,
+    )
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "exports" / "2026-11-26_oplossingen_zorg_welzijn-financiering_u16_INTERN.pdf"
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "Wie loste het op?" in text
+    assert "Hoe het werd opgelost (intern)" in text
+    assert "INTERN" in text
+
+    result = omzien("kennisbank", cwd=tmp_path, warehouse=demo_warehouse)
+    assert result.returncode == 0, result.stderr
+    book = openpyxl.load_workbook(tmp_path / "exports" / "2026-11-26_kennisbank.xlsx")
+    assert book.sheetnames == ["Kennisbank", "Bron"]
+    with duckdb.connect(str(demo_warehouse), read_only=True) as con:
+        (public,) = con.execute(
+            "SELECT count(*) FROM core.initiatives WHERE visible_to_public"
+        ).fetchone()
+    assert book["Kennisbank"].max_row == public + 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("oplossingen", "--thema", "toerisme", "--categorie", "financiering"),
+            "'toerisme' is geen thema; kies uit: zorg_welzijn",
+        ),
+        (
+            ("oplossingen", "--thema", "wonen", "--categorie", "parkeren"),
+            "'parkeren' is geen soort knelpunt; kies uit: financiering",
+        ),
+        (
+            ("oplossingen", "--thema", "wonen", "--categorie", "beleid", "--format", "pptx"),
+            "'pptx' kan hier niet; kies uit: xlsx, pdf.",
+        ),
+        (("kennisbank", "--format", "pdf"), "'pdf' kan hier niet; kies uit: xlsx."),
+        (("kennisbank", "--regio", "u99"), "'u99' is geen regio"),
+    ],
+)
+def test_wrong_usage_of_the_knowledge_base_exports_exits_2(
+    fixture_warehouse: Path, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = omzien(*args, cwd=tmp_path, warehouse=fixture_warehouse)
+    assert result.returncode == 2
+    assert message in result.stderr
+    _no_traceback(result)
+    assert not (tmp_path / "exports").exists()
+
+
+def test_nothing_to_show_in_the_knowledge_base_exports_exits_1(
+    fixture_warehouse: Path, tmp_path: Path
+) -> None:
+    # No fixture initiative consented to be shown publicly.
+    result = omzien("kennisbank", cwd=tmp_path, warehouse=fixture_warehouse)
+    assert result.returncode == 1
+    assert "Er is niets te exporteren: Geen initiatieven in deze selectie." in result.stderr
+    result = omzien(
+        "oplossingen",
+        "--thema",
+        "wonen",
+        "--categorie",
+        "beleid",
+        cwd=tmp_path,
+        warehouse=fixture_warehouse,
+    )
+    assert result.returncode == 1
+    assert "Geen knelpunten van deze soort" in result.stderr
+    _no_traceback(result)
+    result = omzien("kennisbank", "--intern", cwd=tmp_path, warehouse=fixture_warehouse)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "exports" / "2026-11-26_kennisbank_INTERN.xlsx").exists()

@@ -53,6 +53,20 @@ def test_agenda_offers_the_brief(app, fixture_warehouse: Path) -> None:
         ("agenda", {}, "agenda", "md", "_agenda.md"),
         ("compare", {"regio": "u16"}, "vergelijking", "pptx", "_vergelijking_u16.pptx"),
         ("compare", {"regio": "u16"}, "vergelijking", "pdf", "_vergelijking_u16.pdf"),
+        (
+            "solutions",
+            {"thema": "zorg_welzijn", "categorie": "financiering"},
+            "oplossingen",
+            "xlsx",
+            "_oplossingen_zorg_welzijn-financiering.xlsx",
+        ),
+        (
+            "solutions",
+            {"thema": "zorg_welzijn", "categorie": "financiering"},
+            "oplossingen",
+            "pdf",
+            "_oplossingen_zorg_welzijn-financiering.pdf",
+        ),
     ],
 )
 def test_every_export_from_its_button_on_the_demo(

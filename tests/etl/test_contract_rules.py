@@ -927,6 +927,103 @@ def test_volunteers_not_a_whole_number_from_zero_is_rejected(numbers, written):
     )
 
 
+# ====================================================================== zichtbaar (consent)
+
+CONSENT = "initiatieven_zichtbaar.csv"
+CONSENT_ALIAS = "initiatives_public.csv"
+CONSENT_ABSENT = "initiatieven_zonder_zichtbaar.csv"
+CONSENT_XLSX = "initiatieven_zichtbaar.xlsx"
+# Every accepted spelling (case-insensitive), and the missing values that mean nee.
+ACCEPTED_CONSENT = [
+    pytest.param("ja", True, id="ja"),
+    pytest.param("JA", True, id="JA"),
+    pytest.param(" Ja ", True, id="spaces"),
+    pytest.param("true", True, id="true"),
+    pytest.param("TRUE", True, id="TRUE"),
+    pytest.param("1", True, id="1"),
+    pytest.param("nee", False, id="nee"),
+    pytest.param("Nee", False, id="Nee"),
+    pytest.param("false", False, id="false"),
+    pytest.param("False", False, id="False"),
+    pytest.param("0", False, id="0"),
+    pytest.param("", False, id="empty-means-nee"),
+    pytest.param("-", False, id="dash-means-nee"),
+    pytest.param("n.v.t.", False, id="nvt-means-nee"),
+]
+REJECTED_CONSENT = [pytest.param(v, id=v) for v in ("misschien", "yes", "2", "j", "waar")]
+CONSENT_VALUES = [p.values[0] for p in ACCEPTED_CONSENT + REJECTED_CONSENT]
+
+
+def write_consent(x):
+    x.csv(CONSENT, [x.initiative(f"ZICHT-{i}", zichtbaar=v) for i, v in enumerate(CONSENT_VALUES)])
+    x.csv(
+        CONSENT_ALIAS,
+        [["PUB-1", "Open Buurthuis", "Zeist", "TRUE", "2024-03-05"]],
+        header=["initiative_id", "name", "municipality", "Public", "registered_at"],
+    )
+    x.csv(CONSENT_ABSENT, [x.initiative("ZONDER-1")])
+    # Excel's own TRUE/FALSE cells and number cells.
+    x.xlsx(
+        CONSENT_XLSX,
+        {
+            "Blad1": [
+                ["initiatief_id", "naam", "gemeente", "zichtbaar", "geregistreerd_op"],
+                ["XL-TRUE", "Waar", "Utrecht", True, "2024-03-05"],
+                ["XL-FALSE", "Onwaar", "Utrecht", False, "2024-03-05"],
+                ["XL-ONE", "Een", "Utrecht", 1, "2024-03-05"],
+                ["XL-ZERO", "Nul", "Utrecht", 0, "2024-03-05"],
+            ]
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def consent(built):
+    wh = built("consent", write_consent, as_of=AS_OF)
+    bad = len(REJECTED_CONSENT)
+    wh.assert_file_counts(
+        CONSENT, read=len(CONSENT_VALUES), loaded=len(CONSENT_VALUES) - bad, rejected=bad
+    )
+    wh.assert_file_counts(CONSENT_ALIAS, read=1, loaded=1, rejected=0)
+    wh.assert_file_counts(CONSENT_ABSENT, read=1, loaded=1, rejected=0)
+    wh.assert_file_counts(CONSENT_XLSX, read=4, loaded=4, rejected=0)
+    return wh
+
+
+@pytest.mark.parametrize(("written", "visible"), ACCEPTED_CONSENT)
+def test_every_accepted_consent_spelling_loads(consent, written, visible):
+    row = consent.initiative(f"ZICHT-{CONSENT_VALUES.index(written)}")
+    assert row["visible_to_public"] is visible
+
+
+def test_english_alias_public_is_accepted(consent):
+    assert consent.initiative("PUB-1")["visible_to_public"] is True
+
+
+def test_an_absent_consent_column_means_nee(consent):
+    assert consent.initiative("ZONDER-1")["visible_to_public"] is False
+
+
+@pytest.mark.parametrize(
+    ("initiative_id", "visible"),
+    [("XL-TRUE", True), ("XL-FALSE", False), ("XL-ONE", True), ("XL-ZERO", False)],
+)
+def test_excel_boolean_and_number_cells_are_consent(consent, initiative_id, visible):
+    assert consent.initiative(initiative_id)["visible_to_public"] is visible
+
+
+@pytest.mark.parametrize("written", REJECTED_CONSENT)
+def test_other_consent_values_reject_the_row_with_a_dutch_reason(consent, written):
+    consent.assert_rejected(
+        CONSENT,
+        row_of(CONSENT_VALUES.index(written)),
+        field="zichtbaar",
+        value=written,
+        words=[f"'{written}' is geen geldige waarde voor zichtbaar", "gebruik ja of nee"],
+    )
+    assert consent.initiative(f"ZICHT-{CONSENT_VALUES.index(written)}") is None
+
+
 # ====================================================================== superseding
 
 JAN, FEB = "initiatieven_2024-01.csv", "initiatieven_2024-02.csv"

@@ -95,7 +95,7 @@ def test_the_workbook_claims_a_fixed_moment_and_puts_data_on_the_second_sheet(
     sheet = book["Registraties"]
     header = [c.value for c in sheet[1]]
     assert header == [c.name for c in INITIATIVES.columns]
-    registered = [row[0] for row in sheet.iter_rows(min_row=2, min_col=15, max_col=15)]
+    registered = [row[0] for row in sheet.iter_rows(min_row=2, min_col=16, max_col=16)]
     assert all(c.is_date for c in registered if c.value is not None)
     # zipfile stamps entries with the current time unless told otherwise
     with zipfile.ZipFile(demo.out_dir / "initiatieven_demo.xlsx") as archive:

@@ -32,6 +32,7 @@ PROMISED: dict[str, dict[str, str]] = {
         "phase": "VARCHAR",
         "volunteers": "INTEGER",
         "registered_at": "DATE",
+        "visible_to_public": "BOOLEAN",
     },
     "core.initiative_themes": {"initiative_id": "VARCHAR", "theme": "VARCHAR"},
     "core.obstacles": {
@@ -123,6 +124,18 @@ def test_keys_are_unique_and_not_null(con, table: str) -> None:
     ).fetchone()[0]
     assert duplicates == 0
     assert con.execute(f"SELECT count(*) FROM {table} WHERE {nulls}").fetchone()[0] == 0
+
+
+def test_consent_is_a_boolean_that_is_never_null(con) -> None:
+    nullable = con.execute(
+        "SELECT is_nullable FROM duckdb_columns() WHERE schema_name = 'core' "
+        "AND table_name = 'initiatives' AND column_name = 'visible_to_public'"
+    ).fetchone()
+    assert nullable == (False,)
+    # The fixture registrations have no zichtbaar column: nobody consented.
+    assert con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE visible_to_public) FROM core.initiatives"
+    ).fetchone() == (5, 0)
 
 
 def test_references_hold(con) -> None:

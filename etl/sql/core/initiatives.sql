@@ -19,6 +19,8 @@ SELECT
     phase_given IS NULL AND founded_on IS NOT NULL AS phase_derived,
     volunteers,
     registered_at,
+    -- consent must be given: an empty or absent `zichtbaar` means nee (input contract)
+    coalesce(consent = 'ja', false) AS visible_to_public,
     website,
     description,
     path AS source_path,
@@ -26,6 +28,8 @@ SELECT
 FROM accepted_initiatives
 WHERE is_latest
 ORDER BY initiative_id;
+
+ALTER TABLE core.initiatives ALTER COLUMN visible_to_public SET NOT NULL;
 
 COMMENT ON COLUMN core.initiatives.initiative_id IS 'Stable id from the registration form.';
 COMMENT ON COLUMN core.initiatives.name IS 'Name of the initiative (contact details redacted).';
@@ -37,6 +41,7 @@ COMMENT ON COLUMN core.initiatives.phase IS 'startend or ervaren: as registered,
 COMMENT ON COLUMN core.initiatives.phase_derived IS 'True when phase was derived from the founding date rather than registered.';
 COMMENT ON COLUMN core.initiatives.volunteers IS 'Number of volunteers; NULL when not given.';
 COMMENT ON COLUMN core.initiatives.registered_at IS 'Date of registration.';
+COMMENT ON COLUMN core.initiatives.visible_to_public IS 'Consent to be shown in public views (zichtbaar ja); false when nee, empty or not given.';
 COMMENT ON COLUMN core.initiatives.website IS 'Website as registered (redacted).';
 COMMENT ON COLUMN core.initiatives.description IS 'Free-text description; e-mail addresses, phone numbers, postcodes and the contact name redacted.';
 COMMENT ON COLUMN core.initiatives.source_path IS 'Export file (relative to data/raw/) the row came from.';

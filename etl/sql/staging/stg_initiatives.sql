@@ -24,6 +24,7 @@ SELECT
     r.opgericht,
     r.fase,
     r.vrijwilligers,
+    r.zichtbaar,
     r.geregistreerd_op,
     coalesce(r.gemeente, r.kern) AS municipality_value,
     CASE WHEN r.gemeente IS NULL AND r.kern IS NOT NULL THEN 'kern' ELSE 'gemeente' END
@@ -38,6 +39,7 @@ SELECT
     parse_year_or_date(r.opgericht) AS founded_on,
     vocab_code('phase', r.fase) AS phase_given,
     parse_count(r.vrijwilligers) AS volunteers,
+    vocab_code('consent', r.zichtbaar) AS consent,
     parse_date(r.geregistreerd_op) AS registered_at,
     -- shown text, redacted where it left the extract step (etl.redaction)
     r.naam_redacted AS name,
