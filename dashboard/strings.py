@@ -404,6 +404,12 @@ MEMBERS_ONLY = "{what} is alleen voor leden van het netwerk. Leden zien dit na h
 MEMBERS_ONLY_OBSTACLES = "De lijst met knelpunten en hun reacties"
 MEMBERS_ONLY_REJECTS = "Wat er per bestand werd afgekeurd"
 MEMBERS_ONLY_INTERN = "Een interne export met omschrijvingen"
+MEMBERS_ONLY_CARD = "Wat dit initiatief meldde, de reacties daarop en wie het elders oploste,"
+MEMBERS_ONLY_CASES = "De opgeloste knelpunten zelf, met hun toelichting,"
+KB_PUBLIC = (
+    "Openbare weergave: alleen initiatieven die toestemming gaven om publiek te staan, zonder "
+    "hun knelpunten."
+)
 NOT_A_SNAPSHOT = (
     "OMZIEN_PUBLIC_WAREHOUSE wijst naar `{path}`, maar dat is geen publieke momentopname. "
     "Een openbaar dashboard leest alleen wat `omzien publish` schreef."

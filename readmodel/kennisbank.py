@@ -7,6 +7,10 @@ selection as the initiative counts do (readmodel.rollups.initiative_conditions):
 phase, any of the themes, registered by the end of the period; category and level describe
 obstacles and do not narrow it. A card and its "elders opgelost" look at the whole
 warehouse: an initiative is one, whatever the selection.
+
+A public snapshot (omzien publish) holds only the initiatives that consented, in
+public.initiatives, and no obstacles: with `public=True` the directory, a card and the
+similarity index read that table, and the obstacles' categories count as unknown.
 """
 
 from __future__ import annotations
@@ -26,6 +30,14 @@ INITIATIVES = (
     "LEFT JOIN (SELECT initiative_id, list(theme ORDER BY theme) AS themes "
     "FROM core.initiative_themes GROUP BY initiative_id) AS t USING (initiative_id))"
 )
+# The same columns from a public snapshot, where every initiative consented.
+PUBLIC_INITIATIVES = "(SELECT *, TRUE AS visible_to_public FROM public.initiatives)"
+
+
+def _initiatives(public: bool) -> str:
+    return PUBLIC_INITIATIVES if public else INITIATIVES
+
+
 COLUMNS = (
     "i.initiative_id, i.name, i.cbs_code, m.name AS municipality, i.place, i.themes, "
     "i.legal_form, i.phase, i.founded_year, i.volunteers, i.website, i.description, "
@@ -47,12 +59,16 @@ CASES_PER_OBSTACLE = 5
 
 
 def _matching(
-    filters: Filters, search: str | None, legal_form: str | None, public_only: bool
+    filters: Filters,
+    search: str | None,
+    legal_form: str | None,
+    public_only: bool,
+    public: bool = False,
 ) -> tuple[str, list[object]]:
     """FROM/WHERE of the directory: the selection, then the page's own narrowing."""
     where, params = initiative_conditions(filters)
     sql = (
-        f"FROM (SELECT * FROM {INITIATIVES} WHERE {where}) AS i "
+        f"FROM (SELECT * FROM {_initiatives(public)} WHERE {where}) AS i "
         "LEFT JOIN core.municipalities AS m ON m.cbs_code = i.cbs_code WHERE TRUE"
     )
     if legal_form:
@@ -78,6 +94,7 @@ def directory(
     search: str | None = None,
     legal_form: str | None = None,
     public_only: bool = False,
+    public: bool = False,
     sort: str = "naam",
     limit: int | None = None,
 ) -> pd.DataFrame:
@@ -87,7 +104,7 @@ def directory(
     legal_form, phase, founded_year, volunteers, website, description, registered_at,
     visible_to_public. `public_only` keeps the initiatives that consented to be shown.
     """
-    sql, params = _matching(filters, search, legal_form, public_only)
+    sql, params = _matching(filters, search, legal_form, public_only, public)
     order = SORTS.get(sort, SORTS["naam"])
     return query(
         con,
@@ -104,17 +121,20 @@ def count_directory(
     search: str | None = None,
     legal_form: str | None = None,
     public_only: bool = False,
+    public: bool = False,
 ) -> int:
     """How many initiatives `directory` gives without a limit."""
-    sql, params = _matching(filters, search, legal_form, public_only)
+    sql, params = _matching(filters, search, legal_form, public_only, public)
     return int(row(con, f"SELECT count(*) {sql}", params, name="count_directory")[0])
 
 
-def initiative(con: duckdb.DuckDBPyConnection, initiative_id: str) -> dict | None:
+def initiative(
+    con: duckdb.DuckDBPyConnection, initiative_id: str, *, public: bool = False
+) -> dict | None:
     """One initiative with the directory's columns, or None when the id is unknown."""
     found = query(
         con,
-        f"SELECT {COLUMNS} FROM {INITIATIVES} AS i "
+        f"SELECT {COLUMNS} FROM {_initiatives(public)} AS i "
         "LEFT JOIN core.municipalities AS m ON m.cbs_code = i.cbs_code "
         "WHERE i.initiative_id = ?",
         [initiative_id],
@@ -141,19 +161,24 @@ def obstacles_of(con: duckdb.DuckDBPyConnection, initiative_id: str) -> pd.DataF
     )
 
 
-def peer_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def peer_frame(con: duckdb.DuckDBPyConnection, *, public: bool = False) -> pd.DataFrame:
     """Every initiative with what readmodel.similarity compares: themes, legal form, phase,
-    volunteers, description and the categories of the obstacles it reported."""
+    volunteers, description and the categories of the obstacles it reported (none known in
+    a public snapshot)."""
+    categories = (
+        "(SELECT NULL::VARCHAR AS initiative_id, []::VARCHAR[] AS categories LIMIT 0)"
+        if public
+        else "(SELECT initiative_id, list(DISTINCT category ORDER BY category) AS categories "
+        "FROM core.obstacles WHERE initiative_id IS NOT NULL GROUP BY initiative_id)"
+    )
     return query(
         con,
         f"SELECT i.initiative_id, i.name, i.cbs_code, m.name AS municipality, i.place, "
         "i.themes, i.legal_form, i.phase, i.volunteers, i.description, i.visible_to_public, "
         "coalesce(k.categories, []::VARCHAR[]) AS obstacle_categories "
-        f"FROM {INITIATIVES} AS i "
+        f"FROM {_initiatives(public)} AS i "
         "LEFT JOIN core.municipalities AS m ON m.cbs_code = i.cbs_code "
-        "LEFT JOIN (SELECT initiative_id, list(DISTINCT category ORDER BY category) "
-        "AS categories FROM core.obstacles WHERE initiative_id IS NOT NULL "
-        "GROUP BY initiative_id) AS k ON k.initiative_id = i.initiative_id "
+        f"LEFT JOIN {categories} AS k ON k.initiative_id = i.initiative_id "
         "ORDER BY i.initiative_id",
         name="peer_frame",
     )

@@ -32,7 +32,9 @@ def directory_report(
     """Every initiative of the selection (by municipality, then name); NothingToReport when
     there is none to show."""
     filters = filters or Filters()
-    frame = directory(warehouse.con, filters, public_only=not intern, sort="gemeente")
+    frame = directory(
+        warehouse.con, filters, public_only=not intern, public=warehouse.public, sort="gemeente"
+    )
     if frame.empty:
         raise model.NothingToReport(strings.KB_EMPTY)
     table = directory_table(frame, with_consent=intern)

@@ -22,10 +22,8 @@ from etl.warehouse import build
 from readmodel.selection import Filters
 from readmodel.warehouse import read_warehouse
 from tests.support.exports import AS_OF
-from tests.support.pages import page_texts
+from tests.support.pages import PAGES, QUERIES, page_texts
 from tests.support.personal import personal_strings_in, write_personal_everywhere
-
-PAGES = ("overview", "compare", "profile", "map", "agenda", "obstacles", "quality")
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +42,12 @@ def personal_warehouse(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("page", PAGES)
 def test_no_personal_string_on_any_page(personal_warehouse, monkeypatch, page) -> None:
     monkeypatch.setenv("OMZIEN_WAREHOUSE", str(personal_warehouse))
+    query = {"gemeente": "GM0344", **QUERIES.get(page, {})}
     at = AppTest.from_file(str(PROJECT_ROOT / "dashboard" / "app.py"), default_timeout=60)
-    at.query_params["gemeente"] = "GM0344"
+    at.query_params.update(query)
     at.run()
     at.switch_page(str(PROJECT_ROOT / "dashboard" / "views" / f"{page}.py"))
-    at.query_params["gemeente"] = "GM0344"
+    at.query_params.update(query)
     at.run()
     assert not at.exception
     found = {hit for text in page_texts(at) for hit in personal_strings_in(text)}

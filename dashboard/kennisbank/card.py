@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import strings
+from dashboard.access import members_only
 from dashboard.components import plain, solutions_link
 from etl import settings
 from etl.vocabularies import CATEGORIES, LEGAL_FORMS, PHASES, STATUSES, THEMES
@@ -44,14 +45,15 @@ def close_card() -> None:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _index(warehouse: str, load_id: int, finished_at: str, _con) -> PeerIndex:
-    """The similarity index of one load of one warehouse file (built once, then reused)."""
-    return build_index(peer_frame(_con))
+def _index(public: bool, load_id: int, finished_at: str, _con) -> PeerIndex:
+    """The similarity index of one load (built once, then reused). A public snapshot of the
+    same load gets its own: it holds only the initiatives that consented."""
+    return build_index(peer_frame(_con, public=public))
 
 
 def render(ctx, initiative_id: str) -> None:
     st.button(strings.CARD_BACK, on_click=close_card, icon=":material/arrow_back:")
-    found = initiative(ctx.con, initiative_id)
+    found = initiative(ctx.con, initiative_id, public=ctx.public)
     if found is None:
         st.title(strings.NAV_KENNISBANK)
         st.warning(
@@ -61,6 +63,11 @@ def render(ctx, initiative_id: str) -> None:
         return
     st.title(plain(found["name"]))
     _profile(ctx, found)
+    if not ctx.rows:
+        # A public snapshot has no obstacles or responses: the peers are what it can offer.
+        _peers(ctx, found)
+        members_only(ctx.visitor, strings.MEMBERS_ONLY_CARD)
+        return
     own = obstacles_of(ctx.con, found["initiative_id"])
     _obstacles(ctx, own)
     _peers(ctx, found)
@@ -155,9 +162,7 @@ def _obstacle_line(row) -> str:
 def _peers(ctx, found: dict) -> None:
     st.subheader(strings.CARD_PEERS)
     st.caption(strings.CARD_PEERS_HOW)
-    index = _index(
-        str(settings.warehouse_path()), ctx.load_id, str(ctx.load.get("finished_at")), ctx.con
-    )
+    index = _index(ctx.public, ctx.load_id, str(ctx.load.get("finished_at")), ctx.con)
     peers = similar(index, found["initiative_id"])
     if peers.empty:
         st.info(strings.CARD_NO_PEERS, icon="ℹ️")

@@ -21,6 +21,8 @@ TABLE_KEY = "kennisbank_table"
 def render(ctx) -> None:
     st.title(strings.NAV_KENNISBANK)
     st.write(strings.KB_INTRO)
+    if ctx.public:
+        st.caption(strings.KB_PUBLIC)
     left, middle, right = st.columns([3, 1.5, 1.5])
     search = left.text_input(
         strings.KB_SEARCH, placeholder=strings.KB_SEARCH_PLACEHOLDER, key="kennisbank_search"
@@ -34,14 +36,22 @@ def render(ctx) -> None:
     sort = right.selectbox(
         strings.KB_SORT, list(SORTS), format_func=strings.KB_SORTS.get, key="kennisbank_sort"
     )
-    total = count_directory(ctx.con, ctx.filters, search=search, legal_form=legal_form or None)
+    total = count_directory(
+        ctx.con, ctx.filters, search=search, legal_form=legal_form or None, public=ctx.public
+    )
     scope = strings.KB_CAPTION.format(scope=directory_text(ctx, ctx.filters))
     if total == 0:
         st.info(strings.KB_NONE, icon="ℹ️")
         st.caption(scope)
         return
     frame = directory(
-        ctx.con, ctx.filters, search=search, legal_form=legal_form or None, sort=sort, limit=SHOWN
+        ctx.con,
+        ctx.filters,
+        search=search,
+        legal_form=legal_form or None,
+        public=ctx.public,
+        sort=sort,
+        limit=SHOWN,
     )
     found = strings.KB_FOUND_LIMITED if total > len(frame) else strings.KB_FOUND
     found = strings.KB_FOUND_ONE if total == 1 else found

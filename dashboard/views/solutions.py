@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import export_buttons, sidebar, strings
+from dashboard.access import members_only
 from dashboard.components import headline_metric
 from dashboard.context import page_context
 from etl import settings
@@ -57,8 +58,9 @@ st.caption(
 )
 
 st.subheader(strings.SOLUTIONS_TABLE)
-# Tall enough for every municipality of the province without scrolling.
-st.dataframe(solutions_table(found.table), hide_index=True, height=35 * (len(found.table) + 1) + 3)
+# Every municipality of a province without scrolling; the whole country scrolls.
+rows = min(len(found.table), 45)
+st.dataframe(solutions_table(found.table), hide_index=True, height=35 * (rows + 1) + 3)
 st.caption(
     strings.SOLUTIONS_TABLE_CAPTION.format(
         suppress_below=settings.suppress_below(), small_numbers=settings.small_numbers()
@@ -66,8 +68,10 @@ st.caption(
 )
 
 st.subheader(strings.SOLUTIONS_CASES)
-cases = resolved_cases(ctx.con, found.filters, limit=SHOWN)
-if cases.empty:
+cases = resolved_cases(ctx.con, found.filters, limit=SHOWN) if ctx.rows else None
+if cases is None:
+    members_only(ctx.visitor, strings.MEMBERS_ONLY_CASES)
+elif cases.empty:
     st.info(strings.SOLUTIONS_NO_CASES, icon="ℹ️")
 else:
     st.dataframe(

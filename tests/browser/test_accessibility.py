@@ -7,23 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
 from etl.publish import publish
 from tests.browser.conftest import serve, wait_until_idle
+from tests.support.pages import PAGES, QUERIES
 
 pytestmark = pytest.mark.browser
 
-PAGES = (
-    "/",
-    "/vergelijken",
-    "/gemeente?gemeente=GM0312",
-    "/kaart",
-    "/agenda",
-    "/knelpunten",
-    "/kwaliteit",
-)
+# Each page with what it needs to show its figures.
+PATHS = [
+    path + ("?" + urlencode(QUERIES[page]) if page in QUERIES else "")
+    for page, path in PAGES.items()
+]
 
 
 @pytest.fixture(scope="module")
@@ -51,11 +49,11 @@ def serious_violations(page, base: str, path: str) -> list[tuple[str, int]]:
     ]
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PATHS)
 def test_local_pages_pass_axe(served_app: str, page, path: str) -> None:
     assert serious_violations(page, served_app, path) == []
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PATHS)
 def test_public_pages_pass_axe(public_app: str, page, path: str) -> None:
     assert serious_violations(page, public_app, path) == []

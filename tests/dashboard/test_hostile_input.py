@@ -15,8 +15,8 @@ import pytest
 
 from etl.warehouse import build
 from tests.support.exports import AS_OF, OBSTACLES_HEADER, write_fixture_exports
+from tests.support.pages import PAGES
 
-PAGES = ("", "compare", "profile", "map", "agenda", "obstacles", "quality")
 ODD_DATES = (
     {"van": "1900-01-01"},
     {"tot": "2999-12-31"},

@@ -76,7 +76,7 @@ def test_card_shows_profile_contact_obstacles_peers_and_solutions(
     assert shown[2].endswith("Vragen? Mail [naam] via [e-mail].")
     assert not any("Marieke" in t or "marieke@" in t for t in shown)
     contact = next(i.value for i in at.info if "via het netwerk" in i.value)
-    assert "kennisbank@omzien\\.example" in contact
+    assert "kennisbank@omzien.example" in contact
     assert [s.value for s in at.subheader] == [
         "Knelpunten en reacties",
         "Vergelijkbare initiatieven",

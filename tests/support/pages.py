@@ -4,6 +4,24 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+# Every page of the dashboard: its module in dashboard/views and its URL path (app.py).
+PAGES = {
+    "overview": "/",
+    "compare": "/vergelijken",
+    "profile": "/gemeente",
+    "map": "/kaart",
+    "agenda": "/agenda",
+    "obstacles": "/knelpunten",
+    "kennisbank": "/kennisbank",
+    "solutions": "/oplossingen",
+    "quality": "/kwaliteit",
+}
+# What a page needs in its query string to show figures (a municipality, a kind of obstacle).
+QUERIES = {
+    "profile": {"gemeente": "GM0312"},
+    "solutions": {"thema": "zorg_welzijn", "categorie": "financiering"},
+}
+
 
 def page_texts(at: AppTest) -> list[str]:
     """Everything a page shows: every element's message (text, labels, options, chart
