@@ -267,6 +267,14 @@ FUNNEL_CAPTION = (
 )
 FUNNEL_PHI = "Grenzen verbreed met overdispersiefactor φ = {phi}."
 TABLE_HEADER = "Tabel"
+TABLE_ALL = "Alle {count} gemeenten; klik op een kolomkop om te sorteren."
+DOT_FOCUS = (
+    "Van de {count} gemeenten staan hier de {ends} die het zekerst het best scoren en de "
+    "{ends} die het zekerst het slechtst scoren (op de grens van hun 95%-interval; gemeenten "
+    "met weinig gevallen doen niet mee){chosen}. Alle gemeenten staan in de tabel{funnel}."
+)
+DOT_FOCUS_CHOSEN = ", en {name}"
+DOT_FOCUS_FUNNEL = " en in het trechterdiagram"
 
 # Profile page
 PROFILE_TITLE = "Gemeenteprofiel: {name}"

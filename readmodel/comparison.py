@@ -193,6 +193,49 @@ def compare(data: Inputs, metric: Metric, region: str | None = None) -> Comparis
     return Comparison(metric, municipalities, references, shown)
 
 
+# A dot plot stays readable up to about this many rows; above it, it shows a focus.
+FOCUS_ABOVE = 40
+FOCUS_ENDS = 10
+BEST, WORST, CHOSEN = "beste", "slechtste", "gekozen"
+
+
+def focus(
+    comparison: Comparison,
+    chosen: str | None = None,
+    *,
+    ends: int = FOCUS_ENDS,
+    above: int = FOCUS_ABOVE,
+) -> pd.DataFrame:
+    """The municipalities a chart shows: all of them when they fit (at most `above`), else
+    the `ends` best and the `ends` worst by interval, and the chosen municipality.
+
+    Best by interval: the highest lower bound of the 95% interval (the surest high value)
+    when higher is better, the lowest upper bound when lower is better; worst the other
+    way round. A figure without a direction shows the highest and the lowest. Small
+    numbers are never best or worst (too uncertain to single out). Adds a column `focus`:
+    beste / slechtste / gekozen (None when everything is shown).
+    """
+    rows = comparison.rows()
+    if len(rows) <= above:
+        return rows.assign(focus=None)
+    judged = rows[~rows["small_numbers"] & rows["value"].notna()]
+    high_first = judged.sort_values(["low", "value", "name"], ascending=[False, False, True])
+    low_first = judged.sort_values(["high", "value", "name"], ascending=[True, True, True])
+    if comparison.metric.better == LOWER_IS_BETTER:
+        best, worst = low_first, high_first
+    else:
+        best, worst = high_first, low_first
+    labels: dict[str, str] = {}
+    for code in best["cbs_code"].head(ends):
+        labels.setdefault(code, BEST)
+    for code in worst["cbs_code"].head(ends):
+        labels.setdefault(code, WORST)
+    if chosen in set(rows["cbs_code"]):
+        labels[chosen] = CHOSEN
+    shown = rows[rows["cbs_code"].isin(labels)]
+    return shown.assign(focus=shown["cbs_code"].map(labels))
+
+
 def pooled(data: Inputs, metric: Metric, codes: frozenset[str], code: str) -> pd.Series:
     """The metric over a set of municipalities taken together (e.g. the province without
     its city area): code, value, low, high, n."""
@@ -204,10 +247,17 @@ def verdict(own: pd.Series, reference: float) -> str | None:
     return compare_to_reference([own["low"]], [own["high"]], [reference])[0]
 
 
+# More main regions than this (the twelve provinces of a national warehouse) would bury the
+# chart in lines: then only the whole area is drawn until a region is chosen.
+MAX_REFERENCE_LINES = 5
+
+
 def shown_references(comparison: Comparison, warehouse: Warehouse, region: str | None):
     """The reference lines a comparison shows: the province, and the chosen region or else
-    the main regions (see Warehouse.main_regions)."""
-    codes = [PROVINCE, *([region] if region else warehouse.main_regions())]
+    the main regions (see Warehouse.main_regions) when there are few enough."""
+    mains = warehouse.main_regions()
+    mains = mains if len(mains) <= MAX_REFERENCE_LINES else []
+    codes = [PROVINCE, *([region] if region else mains)]
     refs = comparison.references
     return refs[refs["code"].isin(codes)].reset_index(drop=True)
 

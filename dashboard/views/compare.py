@@ -17,7 +17,7 @@ from dashboard.components import (
 from dashboard.context import page_context
 from etl import settings
 from readmodel import format
-from readmodel.comparison import city_apart, compare, shown_references
+from readmodel.comparison import FOCUS_ENDS, city_apart, compare, focus, shown_references
 from readmodel.funnel import funnel
 from readmodel.tables import comparison_frame
 
@@ -51,13 +51,24 @@ if apart:
         st.metric(plain(label), format.interval(row.value, row.low, row.high, unit(metric)))
 references = shown_references(comparison, ctx, ctx.filters.region)
 rows = with_labels(comparison.rows(), unit(metric))
+shown_rows = with_labels(focus(comparison, ctx.filters.municipality), unit(metric))
+if shown_rows["focus"].notna().any():
+    chosen = ctx.municipality_names.get(ctx.filters.municipality)
+    st.caption(
+        strings.DOT_FOCUS.format(
+            count=format.count(len(rows)),
+            ends=FOCUS_ENDS,
+            chosen=strings.DOT_FOCUS_CHOSEN.format(name=plain(chosen)) if chosen else "",
+            funnel=strings.DOT_FOCUS_FUNNEL if metric.funnel else "",
+        )
+    )
 chart(
     dot_plot(
-        rows,
+        shown_rows,
         references,
         title=metric.label,
         unit=unit(metric),
-        colour_of={code: ctx.home_region(code) for code in rows["cbs_code"]},
+        colour_of={code: ctx.home_region(code) for code in shown_rows["cbs_code"]},
         region_names=ctx.region_names,
     ),
     strings.DOT_CAPTION.format(
@@ -84,6 +95,7 @@ if shown is not None:
     )
 
 st.header(strings.TABLE_HEADER)
+st.caption(strings.TABLE_ALL.format(count=format.count(len(rows))))
 st.dataframe(
     comparison_frame(rows, ctx, unit(metric)),
     hide_index=True,

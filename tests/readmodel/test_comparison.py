@@ -6,7 +6,17 @@ import pytest
 from scipy import stats
 
 from etl.metrics.registry import metric
-from readmodel.comparison import PROVINCE, city_apart, compare, inputs, shown_references
+from readmodel.comparison import (
+    BEST,
+    CHOSEN,
+    PROVINCE,
+    WORST,
+    city_apart,
+    compare,
+    focus,
+    inputs,
+    shown_references,
+)
 from readmodel.funnel import funnel
 from readmodel.selection import Filters
 
@@ -94,3 +104,24 @@ def test_funnel_only_for_shares_of_obstacles(demo) -> None:
     assert shown.outside == int(
         (shown.points["band"].notna() & (shown.points["band"] != "binnen")).sum()
     )
+
+
+def test_a_focus_shows_the_surest_best_and_worst_and_the_chosen(demo) -> None:
+    comparison = compare(inputs(demo, Filters()), metric("resolved_share"))
+    rows = comparison.rows()
+    assert focus(comparison)["focus"].isna().all()  # 26 municipalities fit
+    shown = focus(comparison, "GM0589", ends=3, above=10)
+    judged = rows[~rows["small_numbers"] & rows["value"].notna()]
+    best = judged.sort_values("low", ascending=False)["cbs_code"].head(3)
+    worst = judged.sort_values("high")["cbs_code"].head(3)
+    by_label = shown.groupby("focus")["cbs_code"].apply(set).to_dict()
+    assert by_label[BEST] == set(best)
+    assert by_label[WORST] == set(worst) - set(best)
+    assert by_label[CHOSEN] == {"GM0589"}
+    # Lower is better for days: the best are the surest short ones (days tie often: then
+    # the lower value, then the name).
+    days = compare(inputs(demo, Filters()), metric("median_days_to_first_response"))
+    judged = days.rows()[~days.rows()["small_numbers"] & days.rows()["value"].notna()]
+    fastest = set(judged.sort_values(["high", "value", "name"])["cbs_code"].head(2))
+    fast = focus(days, ends=2, above=10)
+    assert set(fast.loc[fast["focus"] == BEST, "cbs_code"]) == fastest
