@@ -9,7 +9,8 @@ from cli.etl import etl_app
 from cli.export import export_app
 from cli.geo import geo_app
 from cli.publish import publish
-from etl.messages import PUBLISH
+from cli.rollup import rollup
+from etl.messages import PUBLISH, ROLLUP
 
 app = typer.Typer(
     help="Omzien: signalen van bewonersinitiatieven.",
@@ -22,6 +23,7 @@ app.add_typer(export_app, name="export")
 app.add_typer(geo_app, name="geo")
 app.command("demo")(demo)
 app.command("publish", help=PUBLISH["help"])(publish)
+app.command("rollup", help=ROLLUP["help"])(rollup)
 
 
 def main() -> None:

@@ -311,8 +311,52 @@ PUBLISH = {
     "tables": {
         "public.snapshot": "One row: the network, province, load and as-of day of this public "
         "snapshot, and when it was published.",
-        "public.coverage": "One row per municipality the snapshot covers.",
+        "public.coverage": "One row per municipality the snapshot covers, with its network.",
         "public.initiatives": "One row per initiative that consented to be shown publicly "
         "(zichtbaar = ja): its directory entry, no contact persons.",
+    },
+}
+
+ROLLUP = {
+    "help": "Tel de publieke momentopnamen van meerdere netwerken op tot één landelijk beeld; "
+    "elk cijfer wordt opnieuw berekend uit de opgetelde aantallen.",
+    "snapshots_help": "De momentopnamen (omzien publish) van de netwerken.",
+    "out_help": "Waar het landelijke beeld komt (een publieke momentopname).",
+    "prefer_help": "Het netwerk dat telt voor gemeenten die twee momentopnamen allebei dekken.",
+    "name_help": "Naam van het landelijke beeld (standaard: Nederland Zorgt voor Elkaar).",
+    "default_name": "Nederland Zorgt voor Elkaar",
+    "too_few": "Geef minstens twee momentopnamen om op te tellen.",
+    "out_is_input": "{path} is een van de momentopnamen die je optelt; kies een ander --out.",
+    "missing": "{path} bestaat niet.",
+    "not_a_snapshot": "{path} is geen publieke momentopname; maak die met 'omzien publish'.",
+    "old_snapshot": "{path} is gemaakt met een oudere versie; maak hem opnieuw met "
+    "'omzien publish'.",
+    "versions": "{one} en {other} zijn met verschillende versies gemaakt en passen niet op "
+    "elkaar; maak ze opnieuw met 'omzien publish'.",
+    "same_network": "Netwerk {network} staat er twee keer in; geef elk netwerk één keer.",
+    "unknown_preference": "'{network}' is geen van de netwerken; kies uit: {networks}.",
+    "overlap": "De momentopnamen van {one} en {other} dekken allebei {count} gemeente(n) "
+    "(bijvoorbeeld {examples}). Geef met --voorkeur aan welk netwerk daar telt.",
+    "mixed_demo": "Demogegevens en echte gegevens worden niet samen opgeteld.",
+    "failed": "Het optellen is mislukt: {error}",
+    "step_reference": "Gemeenten en grenzen",
+    "step_regions": "Regio's",
+    "step_marts": "Aantallen optellen en cijfers opnieuw berekenen",
+    "step_public": "Herkomst en initiatieven",
+    "written": "Landelijk beeld geschreven naar {path}: {networks} netwerken, "
+    "{municipalities} gemeenten.",
+    "left_out": "{network}: {count} gemeente(n) telt/tellen mee bij het voorkeursnetwerk.",
+    "dropped_region": "Regio {region} is weggelaten: een deel van haar gemeenten telt bij "
+    "een ander netwerk.",
+    "unknown_reach": "Aantal verschillende initiatieven onbekend voor: {places}.",
+    "tables": {
+        "public.snapshot": "One row: the name of this roll-up, its as-of day (the latest of "
+        "the networks') and when it was made.",
+        "public.networks": "One row per network the roll-up adds up: its province, load, "
+        "as-of day and when its snapshot was published.",
+        "public.coverage": "One row per municipality the roll-up covers, with the network "
+        "whose counts it holds.",
+        "public.initiatives": "One row per initiative that consented to be shown publicly, "
+        "of every network.",
     },
 }

@@ -125,10 +125,12 @@ def _copy(con: duckdb.DuckDBPyConnection, network: str, now: datetime) -> tuple[
         [network, now],
     )
     con.execute(
-        "CREATE TABLE public.coverage AS SELECT cbs_code FROM core.municipalities ORDER BY ALL"
+        "CREATE TABLE public.coverage AS SELECT cbs_code, ?::VARCHAR AS network "
+        "FROM core.municipalities ORDER BY ALL",
+        [network],
     )
     _directory(con)
-    _describe(con)
+    describe_snapshot(con, PUBLISH["tables"])
     municipalities = con.execute("SELECT count(*) FROM public.coverage").fetchone()[0]
     initiatives = con.execute("SELECT count(*) FROM public.initiatives").fetchone()[0]
     return int(load), int(municipalities), int(initiatives)
@@ -167,9 +169,9 @@ def _directory(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _describe(con: duckdb.DuckDBPyConnection) -> None:
+def describe_snapshot(con: duckdb.DuckDBPyConnection, tables: dict[str, str]) -> None:
     """The snapshot's own tables say what one row is, as the warehouse's do."""
-    for table, comment in PUBLISH["tables"].items():
+    for table, comment in tables.items():
         quoted = comment.replace("'", "''")
         con.execute(f"COMMENT ON TABLE {table} IS '{quoted}'")
 
