@@ -23,13 +23,14 @@ from etl.contract import (
     INITIATIVES,
     OBSTACLES,
     REDACTED_SUFFIX,
+    REGIONS,
     RESPONSES,
     Source,
     shown_text,
 )
 from etl.geo import BoundaryInput, load_boundaries
 from etl.marts import build_marts
-from etl.messages import SCORECARD
+from etl.messages import ANALYST_REGION_NOTE, SCORECARD
 from etl.models import run_models
 from etl.redaction import Redactor
 from etl.validation import (
@@ -37,6 +38,7 @@ from etl.validation import (
     alias_rules,
     initiative_rules,
     obstacle_rules,
+    region_rules,
     reject_query,
     response_rules,
 )
@@ -49,7 +51,10 @@ STAGED: dict[str, tuple[str, str]] = {
     INITIATIVES.name: ("stg_initiatives", "initiatief_id"),
     OBSTACLES.name: ("stg_obstacles", "knelpunt_id"),
     RESPONSES.name: ("stg_responses", "reactie_id"),
+    REGIONS.name: ("stg_regions", "member_key"),
 }
+# Sources read in a load, in the order their raw tables are made.
+READ_SOURCES = (*DATA_SOURCES, ALIASES, REGIONS, ERASURES)
 
 
 @dataclass(frozen=True)
@@ -116,14 +121,22 @@ def register_raw(con: duckdb.DuckDBPyConnection, source: Source, frame: pd.DataF
 def register_reference(con: duckdb.DuckDBPyConnection, settings: TransformSettings) -> None:
     con.execute(
         "CREATE OR REPLACE TEMP TABLE run_params AS SELECT ?::DATE AS as_of, "
-        "?::VARCHAR AS province",
-        [settings.as_of, settings.province],
+        "?::VARCHAR AS run_scope, ?::VARCHAR AS national_scope, ?::VARCHAR[] AS region_kinds, "
+        "?::VARCHAR AS analyst_region_note",
+        [
+            settings.as_of,
+            settings.province,
+            reference.NATIONAL,
+            list(reference.REGION_KINDS),
+            # DuckDB's format() fills {} where the message says {path}.
+            ANALYST_REGION_NOTE.replace("{path}", "{}"),
+        ],
     )
     tables = {
         "ref_municipalities_nl": reference.municipalities_nl(),
         "ref_aliases": reference.aliases(),
-        "ref_regions": reference.regions(),
-        "ref_region_members": reference.region_members(),
+        "ref_regions": reference.regions(settings.province),
+        "ref_region_members": reference.region_members(settings.province),
         "ref_vocabulary_terms": reference.vocabulary_terms(),
     }
     for name, frame in tables.items():
@@ -162,7 +175,7 @@ def transform(
         "CREATE SCHEMA IF NOT EXISTS etl;"
     )
     register_reference(con, settings)
-    for source in (*DATA_SOURCES, ALIASES, ERASURES):
+    for source in READ_SOURCES:
         register_raw(con, source, raw_table(source, files, settings.redactor))
     con.execute(
         "CREATE OR REPLACE TEMP TABLE rejects (source VARCHAR, rule VARCHAR, file_seq INTEGER, "
@@ -186,9 +199,13 @@ def transform(
     settings.progress("Initiatieven controleren ...")
     run_models(con, "staging/stg_initiative_themes", "staging/stg_initiatives")
     validate(con, INITIATIVES, initiative_rules(settings.as_of, settings.province))
+    run_models(con, "staging/stg_regions")
+    validate(con, REGIONS, region_rules(settings.province, reference.REGION_KINDS))
     run_models(
         con,
         "core/municipalities",
+        "staging/analyst_regions",
+        "staging/region_membership",
         "core/regions",
         "core/region_members",
         "core/initiatives",
@@ -212,7 +229,7 @@ def transform(
 def file_outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Per file read: rows read, loaded, rejected, superseded and erased."""
     parts = []
-    for source in (*DATA_SOURCES, ALIASES):
+    for source in (*DATA_SOURCES, ALIASES, REGIONS):
         table, _ = STAGED[source.name]
         parts.append(
             f"""

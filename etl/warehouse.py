@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from etl import settings
 from etl.contract import DATA_SOURCES, INITIATIVES, SOURCES, Kind, contact_name_column
 from etl.extract import Discovery, discover, read_export
 from etl.extract.frame import rejected
@@ -215,7 +216,12 @@ def build(
     province: str,
     progress: Callable[[str], None] = lambda message: None,
 ) -> LoadResult:
-    """Rebuild the warehouse at `target` from everything in `raw_dir`."""
+    """Rebuild the warehouse at `target` from everything in `raw_dir`.
+
+    `province` is one of the twelve or Nederland, in any spelling `settings.canonical_province`
+    accepts (UnknownProvince otherwise); the load records its CBS spelling.
+    """
+    province = settings.canonical_province(province)
     started_at = datetime.now().replace(microsecond=0)
     found = discover(raw_dir)
     if not any(f.source in DATA_SOURCES for f in found.files):
