@@ -9,7 +9,7 @@ Reading files happens before (etl.extract), writing the file after (etl.warehous
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import duckdb
@@ -169,7 +169,7 @@ def transform(
     boundaries: BoundaryInput | None = None,
 ) -> None:
     """Build `core`, then `marts`, from the raw exports; `rejects` and `accepted_*` say what
-    became of rows."""
+    became of rows. `files` is emptied of its frames once they are in DuckDB."""
     con.execute(
         "CREATE SCHEMA IF NOT EXISTS core; CREATE SCHEMA IF NOT EXISTS marts; "
         "CREATE SCHEMA IF NOT EXISTS etl;"
@@ -177,6 +177,8 @@ def transform(
     register_reference(con, settings)
     for source in READ_SOURCES:
         register_raw(con, source, raw_table(source, files, settings.redactor))
+        # The frames are in DuckDB now: let go of them, a million rows at a time.
+        files[:] = [replace(f, frame=None) if f.source is source else f for f in files]
     con.execute(
         "CREATE OR REPLACE TEMP TABLE rejects (source VARCHAR, rule VARCHAR, file_seq INTEGER, "
         "path VARCHAR, row_number INTEGER, field VARCHAR, value VARCHAR, reason VARCHAR, "

@@ -12,6 +12,7 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -39,6 +40,8 @@ from etl.models import run_models
 from etl.pipeline import RawFile, TransformSettings, file_outcomes, transform
 from etl.redaction import Redactor
 
+# DuckDB's share of a build's memory; beyond it joins and sorts spill to disk.
+DUCKDB_MEMORY_LIMIT = "1GB"
 # Rejects of older loads are kept for this many loads; loads and files for ever.
 KEEP_REJECTS_OF_LOADS = 10
 ETL_TABLES = ("loads", "files", "rejects", "warnings")
@@ -195,9 +198,20 @@ def _insert_by_name(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFr
     con.unregister("incoming")
 
 
+def duckdb_config(target: Path) -> dict[str, str]:
+    """DuckDB settings of a build: a memory ceiling, spilling beside the warehouse beyond it
+    (the Python side holds the extracted exports next to it)."""
+    return {
+        "memory_limit": DUCKDB_MEMORY_LIMIT,
+        "temp_directory": str(target.parent / f".{target.name}.spill-{os.getpid()}"),
+    }
+
+
 def _clear_leftovers(target: Path) -> None:
     for leftover in target.parent.glob(f".{target.name}.building-*"):
         leftover.unlink(missing_ok=True)
+    for spill in target.parent.glob(f".{target.name}.spill-*"):
+        shutil.rmtree(spill, ignore_errors=True)
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -249,13 +263,16 @@ def build(
         load_id = int(previous_ids.max()) + 1 if len(previous_ids) else 1
         building = target.parent / f".{target.name}.building-{os.getpid()}"
         try:
-            with duckdb.connect(str(building)) as con:
+            raw_files = [
+                RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.frame)
+                for seq, f in enumerate(files)
+            ]
+            for f in files:  # the transform holds the only reference, and lets go early
+                f.extracted.frame = None
+            with duckdb.connect(str(building), config=duckdb_config(target)) as con:
                 transform(
                     con,
-                    [
-                        RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.frame)
-                        for seq, f in enumerate(files)
-                    ],
+                    raw_files,
                     TransformSettings(
                         as_of=as_of, province=province, progress=progress, redactor=redactor
                     ),
