@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,8 +21,7 @@ import pandas as pd
 
 from etl import settings
 from etl.contract import DATA_SOURCES, INITIATIVES, SOURCES, Kind, contact_name_column
-from etl.extract import Discovery, discover, read_export
-from etl.extract.frame import rejected
+from etl.extract import Discovery, discover, load_export
 from etl.geo import boundary_report, read_boundaries
 from etl.load_report import (
     ReadFile,
@@ -35,7 +32,7 @@ from etl.load_report import (
     load_row,
     warning_rows,
 )
-from etl.messages import CLI, FILE_UNREADABLE, MASKED_VALUE
+from etl.messages import CLI, MASKED_VALUE
 from etl.models import run_models
 from etl.pipeline import RawFile, TransformSettings, file_outcomes, transform
 from etl.redaction import Redactor
@@ -76,16 +73,37 @@ class LoadResult:
     rejected_rows: int = 0
 
 
-def load_redactor(files: list[ReadFile]) -> Redactor:
+def load_redactor(con: duckdb.DuckDBPyConnection, files: list[ReadFile]) -> Redactor:
     """A Redactor that knows every contact name of the load's initiative rows (any file, any
     row: rejected, superseded and erased rows name people too)."""
     column = contact_name_column()
     names: set[str] = set()
     for read in files:
-        frame = read.extracted.frame
-        if read.extracted.source is INITIATIVES and frame is not None and column in frame:
-            names.update(frame[column].dropna().unique())
+        table = read.extracted.table
+        if read.extracted.source is INITIATIVES and table is not None:
+            present = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+            if column in present:
+                found = con.execute(
+                    f'SELECT DISTINCT "{column}" FROM {table} WHERE "{column}" IS NOT NULL'
+                ).fetchall()
+                names.update(name for (name,) in found)
     return Redactor(names)
+
+
+def extract(
+    con: duckdb.DuckDBPyConnection,
+    found: Discovery,
+    scratch: Path,
+    progress: Callable[[str], None],
+) -> list[ReadFile]:
+    """Every export found into a temporary table of the build (extract_<n>), in reading order."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    files: list[ReadFile] = []
+    for seq, item in enumerate(found.files):
+        progress(CLI["reading"].format(path=item.relpath))
+        extracted, digest = load_export(item, con, f"extract_{seq}", scratch)
+        files.append(ReadFile(extracted, digest))
+    return files
 
 
 def redacted(frame: pd.DataFrame, table: str, redactor: Redactor) -> pd.DataFrame:
@@ -118,14 +136,6 @@ def erase_from_history(con: duckdb.DuckDBPyConnection) -> None:
                     OR EXISTS (SELECT 1 FROM erased_obstacles)))
         """
     )
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def synthetic_hashes(manifests: list[Path]) -> set[str]:
@@ -198,20 +208,25 @@ def _insert_by_name(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFr
     con.unregister("incoming")
 
 
-def duckdb_config(target: Path) -> dict[str, str]:
-    """DuckDB settings of a build: a memory ceiling, spilling beside the warehouse beyond it
-    (the Python side holds the extracted exports next to it)."""
-    return {
-        "memory_limit": DUCKDB_MEMORY_LIMIT,
-        "temp_directory": str(target.parent / f".{target.name}.spill-{os.getpid()}"),
-    }
+def duckdb_config(scratch: Path) -> dict[str, str]:
+    """DuckDB settings of a build: a memory ceiling, spilling into `scratch` (beside the
+    warehouse, removed after the build) beyond it."""
+    return {"memory_limit": DUCKDB_MEMORY_LIMIT, "temp_directory": str(scratch)}
 
 
 def _clear_leftovers(target: Path) -> None:
     for leftover in target.parent.glob(f".{target.name}.building-*"):
         leftover.unlink(missing_ok=True)
     for spill in target.parent.glob(f".{target.name}.spill-*"):
-        shutil.rmtree(spill, ignore_errors=True)
+        _remove_scratch(spill)
+
+
+def _remove_scratch(folder: Path) -> None:
+    """Remove a build's scratch folder: flat, DuckDB's spill files and re-encoded copies."""
+    with contextlib.suppress(OSError):
+        for child in folder.iterdir():
+            child.unlink(missing_ok=True)
+        folder.rmdir()
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -241,38 +256,28 @@ def build(
     if not any(f.source in DATA_SOURCES for f in found.files):
         raise NothingToBuild(CLI["no_exports"].format(raw=raw_dir))
 
-    files: list[ReadFile] = []
-    for item in found.files:
-        progress(CLI["reading"].format(path=item.relpath))
-        extracted, digest = read_export(item), None
-        if item.problem is None:  # a FIFO or a link out of data/raw/ is never opened
-            try:
-                digest = sha256_of(item.path)
-            except OSError:
-                extracted = rejected(item, FILE_UNREADABLE.format(file=item.relpath))
-        files.append(ReadFile(extracted, digest))
-    if all(f.extracted.frame is None for f in files if f.extracted.source in DATA_SOURCES):
-        raise NothingToBuild(CLI["no_usable_exports"])
-    boundaries = read_boundaries(raw_dir, progress)
-    redactor = load_redactor(files)
-
     with build_lock(target):
         _clear_leftovers(target)
         history = previous_history(target)
         previous_ids = history.get("loads", pd.DataFrame({"load_id": []}))["load_id"]
         load_id = int(previous_ids.max()) + 1 if len(previous_ids) else 1
         building = target.parent / f".{target.name}.building-{os.getpid()}"
+        scratch = target.parent / f".{target.name}.spill-{os.getpid()}"
         try:
-            raw_files = [
-                RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.frame)
-                for seq, f in enumerate(files)
-            ]
-            for f in files:  # the transform holds the only reference, and lets go early
-                f.extracted.frame = None
-            with duckdb.connect(str(building), config=duckdb_config(target)) as con:
+            with duckdb.connect(str(building), config=duckdb_config(scratch)) as con:
+                files = extract(con, found, scratch, progress)
+                if all(
+                    f.extracted.table is None for f in files if f.extracted.source in DATA_SOURCES
+                ):
+                    raise NothingToBuild(CLI["no_usable_exports"])
+                boundaries = read_boundaries(raw_dir, progress)
+                redactor = load_redactor(con, files)
                 transform(
                     con,
-                    raw_files,
+                    [
+                        RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.table)
+                        for seq, f in enumerate(files)
+                    ],
                     TransformSettings(
                         as_of=as_of, province=province, progress=progress, redactor=redactor
                     ),
@@ -288,6 +293,7 @@ def build(
         finally:
             building.unlink(missing_ok=True)
             Path(f"{building}.wal").unlink(missing_ok=True)
+            _remove_scratch(scratch)
     return LoadResult(
         load_id=load_id,
         as_of=as_of,
