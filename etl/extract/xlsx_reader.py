@@ -118,7 +118,10 @@ def _arrow_text(column: pa.ChunkedArray) -> pd.Series | None:
     the careful path must handle."""
     kind = column.type
     if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind):
-        text = pc.replace_substring_regex(column.cast(pa.large_string()), _MIDNIGHT, r"\1")
+        text = column.cast(pa.large_string())
+        # The regular expression only where a cell may hold a midnight (cheap substring test).
+        if pc.any(pc.ends_with(text, " 00:00:00")).as_py():
+            text = pc.replace_substring_regex(text, _MIDNIGHT, r"\1")
         return pd.Series(pd.arrays.ArrowStringArray(text), dtype=STRING)
     if pa.types.is_boolean(kind):
         values = pc.if_else(column, _BOOL_TEXT[True], _BOOL_TEXT[False])
