@@ -33,6 +33,7 @@ FAST = {
     "row of delimiters before the header": f",,,,,\n{HEADER}\n{ROW},x\n".encode(),
     "unknown column": f"{HEADER},extra kolom\n{ROW},x,y\n".encode(),
     "trailing empty field": f"{HEADER}\n{ROW},x,\n".encode(),
+    "header with blank cells at its end": f"{HEADER},,\n{ROW},x,,meer\n{ROW},y,,\n".encode(),
     "quote inside a field": f'{HEADER}\n{ROW},2" pijp\n'.encode(),
     "no final newline": f"{HEADER}\n{ROW},x".encode(),
     "blank cells row": f"{HEADER}\n{ROW},x\n , ,,,,\n{ROW.replace('K-1', 'K-3')},y\n".encode(),
