@@ -104,8 +104,11 @@ def utf8_copy(path: Path, scratch: Path) -> tuple[Path, str]:
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
             with path.open("rb") as source, target.open("w", encoding="utf-8") as out:
-                while chunk := source.read(_CHUNK):
+                # A UTF-8 BOM before bytes that are no UTF-8 is dropped, as decode() does.
+                chunk = source.read(_CHUNK).removeprefix(codecs.BOM_UTF8)
+                while chunk:
                     out.write(decoder.decode(chunk))
+                    chunk = source.read(_CHUNK)
                 out.write(decoder.decode(b"", final=True))
         except UnicodeDecodeError:  # one of the five bytes Windows-1252 leaves undefined
             target.unlink(missing_ok=True)

@@ -29,6 +29,7 @@ FAST = {
     "semicolons in cp1252": (
         f"{HEADER.replace(',', ';')}\n{ROW.replace(',', ';')};€ 20 café\n".encode("cp1252")
     ),
+    "bom before windows-1252": b"\xef\xbb\xbf" + f"{HEADER}\n{ROW},caf\xe9\n".encode("cp1252"),
     "tabs": f"{HEADER.replace(',', chr(9))}\n{ROW.replace(',', chr(9))}\tx\n".encode(),
     "row of delimiters before the header": f",,,,,\n{HEADER}\n{ROW},x\n".encode(),
     "unknown column": f"{HEADER},extra kolom\n{ROW},x,y\n".encode(),

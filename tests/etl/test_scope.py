@@ -96,3 +96,20 @@ def test_build_refuses_an_unknown_province(national_raw: Path, tmp_path: Path) -
     with pytest.raises(settings.UnknownProvince):
         build(national_raw, tmp_path / "x.duckdb", as_of=AS_OF, province="Randstad")
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_the_national_demo_spreads_over_every_municipality(tmp_path: Path) -> None:
+    from etl.demo import write_demo_exports
+
+    raw = tmp_path / "raw"
+    result = write_demo_exports(raw / "demo", seed=3, as_of=AS_OF, scale=0.5, province="Nederland")
+    assert not any(b.rule == "municipality_out_of_scope" for b in result.broken)
+    target = tmp_path / "omzien.duckdb"
+    build(raw, target, as_of=AS_OF, province="Nederland")
+    with duckdb.connect(str(target), read_only=True) as con:
+        covered = con.execute("SELECT count(DISTINCT cbs_code) FROM core.initiatives").fetchone()
+        rules = {r for (r,) in con.execute("SELECT DISTINCT rule FROM etl.rejects").fetchall()}
+    assert covered == (342,)
+    assert "municipality_out_of_scope" not in rules
+    # Every broken row of the demo is rejected for the rule it was made to break.
+    assert {b.rule for b in result.broken} <= rules
