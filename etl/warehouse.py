@@ -12,6 +12,7 @@ import fcntl
 import json
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ import pandas as pd
 
 from etl import settings
 from etl.contract import DATA_SOURCES, INITIATIVES, SOURCES, Kind, contact_name_column
-from etl.extract import Discovery, discover, load_export
+from etl.extract import Discovery, discover, load_export, read_careful, store_export
 from etl.geo import boundary_report, read_boundaries
 from etl.load_report import (
     ReadFile,
@@ -96,14 +97,28 @@ def extract(
     scratch: Path,
     progress: Callable[[str], None],
 ) -> list[ReadFile]:
-    """Every export found into a temporary table of the build (extract_<n>), in reading order."""
+    """Every export found into a temporary table of the build (extract_<n>), in reading order.
+
+    The workbooks are read in a worker thread (fastexcel and calamine do not need Python's
+    lock) while DuckDB reads the csv files; they are put in DuckDB when those are done.
+    """
     scratch.mkdir(parents=True, exist_ok=True)
-    files: list[ReadFile] = []
-    for seq, item in enumerate(found.files):
-        progress(CLI["reading"].format(path=item.relpath))
-        extracted, digest = load_export(item, con, f"extract_{seq}", scratch)
-        files.append(ReadFile(extracted, digest))
-    return files
+    read: dict[int, ReadFile] = {}
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="omzien-xlsx") as pool:
+        workbooks = {
+            seq: pool.submit(read_careful, item)
+            for seq, item in enumerate(found.files)
+            if item.problem is None and item.path.suffix.lower() == ".xlsx"
+        }
+        for seq, item in enumerate(found.files):
+            if seq not in workbooks:
+                progress(CLI["reading"].format(path=item.relpath))
+                read[seq] = ReadFile(*load_export(item, con, f"extract_{seq}", scratch))
+        for seq, future in workbooks.items():
+            progress(CLI["reading"].format(path=found.files[seq].relpath))
+            extracted, digest = future.result()
+            read[seq] = ReadFile(store_export(con, f"extract_{seq}", extracted), digest)
+    return [read[seq] for seq in range(len(found.files))]
 
 
 def redacted(frame: pd.DataFrame, table: str, redactor: Redactor) -> pd.DataFrame:

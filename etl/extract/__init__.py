@@ -24,7 +24,9 @@ __all__ = [
     "discover",
     "header_key",
     "load_export",
+    "read_careful",
     "read_export",
+    "store_export",
 ]
 
 
@@ -37,6 +39,33 @@ def read_export(found: FoundFile) -> Extracted:
     return read_csv_export(found)
 
 
+def read_careful(found: FoundFile, digest: str | None = None) -> tuple[Extracted, str | None]:
+    """The careful reader's result (a frame of text cells) and the SHA-256 of the file.
+
+    Touches no database, so an xlsx can be read in a worker thread while DuckDB reads
+    the csv files (fastexcel and DuckDB leave Python's lock while they work).
+    """
+    if found.problem:
+        return rejected(found, found.problem), None
+    extracted = read_export(found)
+    digest = digest or _sha256(found.path)
+    if digest is None:
+        return rejected(found, FILE_UNREADABLE.format(file=found.relpath)), None
+    return extracted, digest
+
+
+def store_export(con: duckdb.DuckDBPyConnection, table: str, extracted: Extracted) -> Extracted:
+    """The careful reader's frame into the temporary table `table`; the frame is let go."""
+    if extracted.frame is not None:
+        con.register("incoming_export", extracted.frame)
+        try:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM incoming_export")
+        finally:
+            con.unregister("incoming_export")
+        extracted.frame, extracted.table = None, table
+    return extracted
+
+
 def load_export(
     found: FoundFile, con: duckdb.DuckDBPyConnection, table: str, scratch: Path
 ) -> tuple[Extracted, str | None]:
@@ -47,29 +76,16 @@ def load_export(
     otherwise the careful reader's frame is put in DuckDB. The Extracted that comes back
     names the table and holds no frame; a file rejected whole has neither.
     """
-    if found.problem:
-        return rejected(found, found.problem), None
     digest = None
-    if found.path.suffix.lower() == ".csv":
+    if found.problem is None and found.path.suffix.lower() == ".csv":
         try:
             fast, digest = load_csv(found, con, table, scratch)
         except OSError:
             fast = None
         if fast is not None:
             return fast, digest
-    extracted = read_export(found)
-    if digest is None:
-        digest = _sha256(found.path)
-        if digest is None:
-            return rejected(found, FILE_UNREADABLE.format(file=found.relpath)), None
-    if extracted.frame is not None:
-        con.register("incoming_export", extracted.frame)
-        try:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM incoming_export")
-        finally:
-            con.unregister("incoming_export")
-        extracted.frame, extracted.table = None, table
-    return extracted, digest
+    extracted, digest = read_careful(found, digest)
+    return store_export(con, table, extracted), digest
 
 
 def _sha256(path: Path) -> str | None:
