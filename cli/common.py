@@ -36,6 +36,9 @@ RawOption = Annotated[
 WarehouseOption = Annotated[
     Path, typer.Option("--warehouse", envvar=settings.WAREHOUSE.env, help=settings.WAREHOUSE.help)
 ]
+ProvinceOption = Annotated[
+    str, typer.Option("--province", envvar=settings.PROVINCE.env, help=CLI["province_help"])
+]
 AsOfOption = Annotated[
     str | None, typer.Option("--as-of", help="Peildatum JJJJ-MM-DD (standaard: vandaag).")
 ]
@@ -65,6 +68,14 @@ def in_range(day: date, written: str) -> date:
             2,
         )
     return day
+
+
+def parse_province(value: str) -> str:
+    """The province (or Nederland) as CBS spells it, or a Dutch usage error (exit 2)."""
+    try:
+        return settings.canonical_province(value)
+    except settings.UnknownProvince as exc:
+        raise fail(str(exc), 2) from None
 
 
 def parse_as_of(value: str | None) -> date:

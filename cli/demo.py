@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import AsOfOption, console, fail, parse_as_of
+from cli.common import AsOfOption, console, fail, parse_as_of, parse_province
 from etl import settings
 from etl.messages import CLI
 
@@ -19,6 +19,13 @@ def demo(
     ] = None,
     seed: Annotated[int, typer.Option(help="Startwaarde van de toevalsgenerator.")] = 2026,
     as_of: AsOfOption = None,
+    province: Annotated[
+        str,
+        typer.Option(
+            "--province",
+            help="Provincie waarover de demo zich spreidt, of Nederland voor alle gemeenten.",
+        ),
+    ] = settings.PROVINCE.default,
 ) -> None:
     """Schrijf synthetische demo-exports (fictieve initiatieven, knelpunten en reacties)."""
     from etl.demo import write_demo_exports
@@ -26,7 +33,11 @@ def demo(
     target = out or settings.raw_dir() / "demo"
     try:
         result = write_demo_exports(
-            target, seed=seed, as_of=parse_as_of(as_of), progress=console.print
+            target,
+            seed=seed,
+            as_of=parse_as_of(as_of),
+            progress=console.print,
+            province=parse_province(province),
         )
     except ValueError as exc:  # an as-of day or scale the demo cannot tell its story with
         raise fail(str(exc), 2) from None

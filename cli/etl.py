@@ -14,12 +14,14 @@ from rich.table import Table
 from cli.common import (
     AsOfOption,
     OverwriteOption,
+    ProvinceOption,
     RawOption,
     WarehouseOption,
     console,
     fail,
     open_warehouse,
     parse_as_of,
+    parse_province,
     safe_output,
     warehouse_problem,
 )
@@ -58,11 +60,13 @@ def etl_run(
     raw: RawOption = Path(settings.RAW_DIR.default),
     warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),
     as_of: AsOfOption = None,
+    province: ProvinceOption = settings.PROVINCE.default,
 ) -> None:
     """Lees alle exports in de ruwe map en bouw het warehouse opnieuw op."""
     from etl.warehouse import Busy, NothingToBuild, build
 
     day = parse_as_of(as_of)
+    scope = parse_province(province)
     if not raw.is_dir():
         raise fail(CLI["raw_missing"].format(raw=raw), 2)
     _check_target(warehouse, raw)
@@ -71,7 +75,7 @@ def etl_run(
             raw,
             warehouse,
             as_of=day,
-            province=settings.province(),
+            province=scope,
             progress=lambda message: console.print(message),
         )
     except (NothingToBuild, Busy) as exc:

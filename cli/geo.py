@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import RawOption, console, fail
+from cli.common import ProvinceOption, RawOption, console, fail, parse_province
 from etl import settings
 
 geo_app = typer.Typer(help="Gemeentegrenzen voor de kaarten.", no_args_is_help=True)
@@ -30,6 +30,7 @@ def geo_fetch(
         str | None,
         typer.Option("--url", help="OGC API Features van CBS Gebiedsindelingen (standaard: PDOK)."),
     ] = None,
+    province: ProvinceOption = settings.PROVINCE.default,
 ) -> None:
     """Haal de gemeentegrenzen van CBS op bij PDOK en zet ze in de ruwe map (geo/)."""
     from etl import reference
@@ -44,7 +45,7 @@ def geo_fetch(
         fetch_boundaries(
             raw,
             year,
-            settings.province(),
+            parse_province(province),
             base_url=url or PDOK_OGC_API,
             timeout=timeout,
             progress=console.print,

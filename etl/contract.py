@@ -30,6 +30,7 @@ class Kind(StrEnum):
     OUTCOME = "outcome"
     CONSENT = "consent"  # ja/nee: may the initiative be shown in public views
     COUNT = "count"  # whole number >= 0
+    REGION_KIND = "region_kind"  # samenwerkingsverband, stad, provincie
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,22 @@ ALIASES = Source(
     ),
 )
 
+# The network's own groupings: one row per (region, municipality). A region whose code is a
+# shipped region's replaces it (name, kind and members).
+REGIONS = Source(
+    name="regions",
+    label="regio's",
+    prefixes=("regios", "regions"),
+    extensions=(".csv",),
+    columns=(
+        Column("regio_code", "region_code", Kind.ID, required=True),
+        Column("regio_naam", "region_name", Kind.TEXT, required=True),
+        Column("gemeente", "municipality", Kind.MUNICIPALITY, required=True),
+        Column("soort", "kind", Kind.REGION_KIND),
+        Column("toelichting", "note", Kind.FREE_TEXT),
+    ),
+)
+
 # Either id column may be present; a file with neither is rejected whole.
 ERASURES = Source(
     name="erasures",
@@ -140,16 +157,16 @@ ERASURES = Source(
     ),
 )
 
-SOURCES: tuple[Source, ...] = (INITIATIVES, OBSTACLES, RESPONSES, ALIASES, ERASURES)
+SOURCES: tuple[Source, ...] = (INITIATIVES, OBSTACLES, RESPONSES, ALIASES, REGIONS, ERASURES)
 DATA_SOURCES: tuple[Source, ...] = (INITIATIVES, OBSTACLES, RESPONSES)
 
-# Text of the data sources that the warehouse stores and shows (names, places, websites,
-# descriptions, notes): it reaches staging only redacted, as `<column>_redacted`.
+# Text of the data sources (and region names) that the warehouse stores and shows (names,
+# places, websites, descriptions, notes): it reaches staging only redacted, as `<column>_redacted`.
 REDACTED_SUFFIX = "_redacted"
 
 
 def shown_text(source: Source) -> tuple[Column, ...]:
-    if source not in DATA_SOURCES:
+    if source not in (*DATA_SOURCES, REGIONS):
         return ()
     return tuple(c for c in source.columns if c.kind in (Kind.TEXT, Kind.FREE_TEXT))
 

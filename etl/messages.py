@@ -40,8 +40,16 @@ REJECT_REASONS: dict[str, str] = {
     "knelpunt ({reported}).",
     "alias_code_unknown": "Alias '{alias}': '{value}' is geen bekende CBS-gemeentecode "
     "(zoals GM0344).",
+    "region_code_invalid": "Regiocode '{value}' kan niet: gebruik alleen letters, cijfers, "
+    "- en _ (bijvoorbeeld regio_west).",
+    "region_kind_unknown": "Onbekende soort '{value}' voor regio's; toegestaan: {allowed}.",
+    "region_name_conflict": "Regio '{code}' heet op een eerdere rij '{name}', hier '{value}'; "
+    "geef elke regio op al haar rijen dezelfde naam.",
     "file_rejected": "{error}",
 }
+
+# core.regions.note of an analyst's region that has no toelichting.
+ANALYST_REGION_NOTE = "Eigen indeling van het netwerk (regiobestand {path})."
 
 # Shown in etl.rejects.value instead of anything from a personal-data column.
 MASKED_VALUE = "[afgeschermd]"
@@ -90,6 +98,10 @@ CLI = {
     "out_beside": "{path} bestond al; er is naast geschreven (gebruik --overwrite om te "
     "vervangen).",
     "write_failed": "Kon niet schrijven naar {path} ({reason}).",
+    "unknown_province": "'{value}' is geen provincie. Kies een van {provinces}, of Nederland "
+    "voor alle 342 gemeenten (--province of OMZIEN_PROVINCE).",
+    "province_help": "Provincie die het warehouse beslaat (een van de twaalf), of Nederland "
+    "voor het hele land; standaard OMZIEN_PROVINCE, anders Utrecht.",
     "overwrite_help": "Vervang een bestaand bestand (anders wordt ernaast geschreven).",
 }
 
@@ -106,6 +118,7 @@ SOURCE_LABELS = {
     "obstacles": "knelpunten",
     "responses": "reacties",
     "aliases": "aliassen",
+    "regions": "regio's",
     "erasures": "verwijderlijst",
     "boundaries": "gemeentegrenzen",
 }

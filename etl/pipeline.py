@@ -14,6 +14,8 @@ from datetime import date
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from etl import reference
 from etl.contract import (
@@ -23,13 +25,14 @@ from etl.contract import (
     INITIATIVES,
     OBSTACLES,
     REDACTED_SUFFIX,
+    REGIONS,
     RESPONSES,
     Source,
     shown_text,
 )
 from etl.geo import BoundaryInput, load_boundaries
 from etl.marts import build_marts
-from etl.messages import SCORECARD
+from etl.messages import ANALYST_REGION_NOTE, SCORECARD
 from etl.models import run_models
 from etl.redaction import Redactor
 from etl.validation import (
@@ -37,11 +40,10 @@ from etl.validation import (
     alias_rules,
     initiative_rules,
     obstacle_rules,
+    region_rules,
     reject_query,
     response_rules,
 )
-
-ROW_COLUMNS = ("file_seq", "path", "row_number", "extra_fields")
 
 # Staging table, and the column that identifies a record for superseding, per source.
 STAGED: dict[str, tuple[str, str]] = {
@@ -49,7 +51,10 @@ STAGED: dict[str, tuple[str, str]] = {
     INITIATIVES.name: ("stg_initiatives", "initiatief_id"),
     OBSTACLES.name: ("stg_obstacles", "knelpunt_id"),
     RESPONSES.name: ("stg_responses", "reactie_id"),
+    REGIONS.name: ("stg_regions", "member_key"),
 }
+# Sources read in a load, in the order their raw tables are made.
+READ_SOURCES = (*DATA_SOURCES, ALIASES, REGIONS, ERASURES)
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ class RawFile:
     file_seq: int
     relpath: str
     source: Source
-    frame: pd.DataFrame | None
+    table: str | None  # the temporary table holding its rows; None when rejected whole
 
 
 @dataclass
@@ -71,59 +76,114 @@ class TransformSettings:
     redactor: Redactor = field(default_factory=Redactor)
 
 
-def _text_columns(source: Source) -> list[str]:
-    return [
-        *(c.name for c in source.columns),
-        *(c.name + REDACTED_SUFFIX for c in shown_text(source)),
-    ]
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
-def raw_table(source: Source, files: list[RawFile], redactor: Redactor) -> pd.DataFrame:
-    """All readable exports of one source stacked, every contract column present as text.
+def register_raw(
+    con: duckdb.DuckDBPyConnection, source: Source, files: list[RawFile], redactor: Redactor
+) -> None:
+    """raw_<source>: the rows of all its exports stacked, every contract column as text.
 
     The text the warehouse will show (names, places, descriptions, notes) is redacted here,
     where it leaves the extract step, into `<column>_redacted` beside the text as written,
-    which validation and municipality resolution still need.
+    which validation and municipality resolution still need. Only distinct texts go
+    through the redactor; the changed ones are joined back.
     """
-    columns = [*ROW_COLUMNS, *_text_columns(source)]
-    frames = [
-        f.frame.assign(file_seq=f.file_seq, path=f.relpath)
-        for f in files
-        if f.source is source and f.frame is not None and len(f.frame)
-    ]
-    if not frames:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    stacked = pd.concat(frames, ignore_index=True)
-    for column in shown_text(source):
-        if column.name in stacked:
-            stacked[column.name + REDACTED_SUFFIX] = redactor.series(stacked[column.name])
-    return stacked.reindex(columns=columns)
-
-
-def register_raw(con: duckdb.DuckDBPyConnection, source: Source, frame: pd.DataFrame) -> None:
-    text_columns = ", ".join(f'CAST("{c}" AS VARCHAR) AS "{c}"' for c in _text_columns(source))
-    con.register("incoming", frame)
+    mine = [f for f in files if f.source is source and f.table is not None]
+    present = {
+        f.table: {row[0] for row in con.execute(f"DESCRIBE {f.table}").fetchall()} for f in mine
+    }
+    names = [c.name for c in source.columns]
+    parts, params = [], []
+    for f in mine:
+        cells = ", ".join(
+            f"CAST({_quoted(n)} AS VARCHAR) AS {_quoted(n)}"
+            if n in present[f.table]
+            else f"CAST(NULL AS VARCHAR) AS {_quoted(n)}"
+            for n in names
+        )
+        parts.append(
+            "SELECT CAST(? AS INTEGER) AS file_seq, CAST(? AS VARCHAR) AS path, "
+            "CAST(row_number AS INTEGER) AS row_number, "
+            f"CAST(extra_fields AS VARCHAR) AS extra_fields, {cells} FROM {f.table}"
+        )
+        params += [f.file_seq, f.relpath]
+    if not parts:
+        empty = ", ".join(f"CAST(NULL AS VARCHAR) AS {_quoted(n)}" for n in names)
+        parts.append(
+            "SELECT CAST(NULL AS INTEGER) AS file_seq, CAST(NULL AS VARCHAR) AS path, "
+            "CAST(NULL AS INTEGER) AS row_number, CAST(NULL AS VARCHAR) AS extra_fields, "
+            f"{empty} WHERE false"
+        )
+    stacked = f"({' UNION ALL '.join(parts)})"
+    joins, shown = [], []
+    for i, column in enumerate(shown_text(source)):
+        mapping = f"redacted_{source.name}_{i}"
+        _redaction_map(con, mapping, (stacked, params), column.name, redactor)
+        joins.append(f"LEFT JOIN {mapping} AS m{i} ON m{i}.written = s.{_quoted(column.name)}")
+        shown.append(
+            f"coalesce(m{i}.redacted, s.{_quoted(column.name)}) "
+            f"AS {_quoted(column.name + REDACTED_SUFFIX)}"
+        )
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE raw_{source.name} AS SELECT "
-        "CAST(file_seq AS INTEGER) AS file_seq, CAST(path AS VARCHAR) AS path, "
-        "CAST(row_number AS INTEGER) AS row_number, "
-        f"CAST(extra_fields AS VARCHAR) AS extra_fields, {text_columns} FROM incoming "
-        "ORDER BY file_seq, row_number"
+        f"CREATE OR REPLACE TEMP TABLE raw_{source.name} AS "
+        f"SELECT s.*{''.join(', ' + c for c in shown)} FROM {stacked} AS s {' '.join(joins)}",
+        params,
     )
-    con.unregister("incoming")
+    for f in mine:  # in raw_<source> now
+        con.execute(f"DROP TABLE {f.table}")
+
+
+def _redaction_map(
+    con: duckdb.DuckDBPyConnection,
+    mapping: str,
+    stacked: tuple[str, list[object]],
+    column: str,
+    redactor: Redactor,
+) -> None:
+    """mapping(written, redacted): the distinct texts of a column that redaction changes.
+
+    `stacked` is the SQL of the stacked exports with its parameters."""
+    sql, params = stacked
+    distinct = con.sql(
+        f"SELECT DISTINCT {_quoted(column)} AS v FROM {sql} WHERE {_quoted(column)} IS NOT NULL",
+        params=params,
+    ).to_arrow_table()["v"]
+    written = distinct.combine_chunks() if distinct.num_chunks else pa.array([], pa.string())
+    written = written.cast(pa.large_string())
+    redacted = redactor.array(written)
+    changed = pc.fill_null(pc.not_equal(written, redacted), False)
+    pairs = pa.table({"written": written.filter(changed), "redacted": redacted.filter(changed)})
+    con.register("incoming_redacted", pairs)
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {mapping} AS SELECT CAST(written AS VARCHAR) AS "
+            "written, CAST(redacted AS VARCHAR) AS redacted FROM incoming_redacted"
+        )
+    finally:
+        con.unregister("incoming_redacted")
 
 
 def register_reference(con: duckdb.DuckDBPyConnection, settings: TransformSettings) -> None:
     con.execute(
         "CREATE OR REPLACE TEMP TABLE run_params AS SELECT ?::DATE AS as_of, "
-        "?::VARCHAR AS province",
-        [settings.as_of, settings.province],
+        "?::VARCHAR AS run_scope, ?::VARCHAR AS national_scope, ?::VARCHAR[] AS region_kinds, "
+        "?::VARCHAR AS analyst_region_note",
+        [
+            settings.as_of,
+            settings.province,
+            reference.NATIONAL,
+            list(reference.REGION_KINDS),
+            # DuckDB's format() fills {} where the message says {path}.
+            ANALYST_REGION_NOTE.replace("{path}", "{}"),
+        ],
     )
     tables = {
         "ref_municipalities_nl": reference.municipalities_nl(),
         "ref_aliases": reference.aliases(),
-        "ref_regions": reference.regions(),
-        "ref_region_members": reference.region_members(),
+        "ref_regions": reference.regions(settings.province),
+        "ref_region_members": reference.region_members(settings.province),
         "ref_vocabulary_terms": reference.vocabulary_terms(),
     }
     for name, frame in tables.items():
@@ -156,14 +216,14 @@ def transform(
     boundaries: BoundaryInput | None = None,
 ) -> None:
     """Build `core`, then `marts`, from the raw exports; `rejects` and `accepted_*` say what
-    became of rows."""
+    became of rows. The extract tables of `files` are dropped once stacked."""
     con.execute(
         "CREATE SCHEMA IF NOT EXISTS core; CREATE SCHEMA IF NOT EXISTS marts; "
         "CREATE SCHEMA IF NOT EXISTS etl;"
     )
     register_reference(con, settings)
-    for source in (*DATA_SOURCES, ALIASES, ERASURES):
-        register_raw(con, source, raw_table(source, files, settings.redactor))
+    for source in READ_SOURCES:
+        register_raw(con, source, files, settings.redactor)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE rejects (source VARCHAR, rule VARCHAR, file_seq INTEGER, "
         "path VARCHAR, row_number INTEGER, field VARCHAR, value VARCHAR, reason VARCHAR, "
@@ -184,11 +244,22 @@ def transform(
     )
 
     settings.progress("Initiatieven controleren ...")
-    run_models(con, "staging/stg_initiative_themes", "staging/stg_initiatives")
+    run_models(
+        con,
+        "staging/initiative_theme_parts",
+        "staging/written_codes",
+        "staging/written_dates",
+        "staging/stg_initiative_themes",
+        "staging/stg_initiatives",
+    )
     validate(con, INITIATIVES, initiative_rules(settings.as_of, settings.province))
+    run_models(con, "staging/stg_regions")
+    validate(con, REGIONS, region_rules(settings.province, reference.REGION_KINDS))
     run_models(
         con,
         "core/municipalities",
+        "staging/analyst_regions",
+        "staging/region_membership",
         "core/regions",
         "core/region_members",
         "core/initiatives",
@@ -212,7 +283,7 @@ def transform(
 def file_outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Per file read: rows read, loaded, rejected, superseded and erased."""
     parts = []
-    for source in (*DATA_SOURCES, ALIASES):
+    for source in (*DATA_SOURCES, ALIASES, REGIONS):
         table, _ = STAGED[source.name]
         parts.append(
             f"""

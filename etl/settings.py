@@ -34,7 +34,9 @@ WAREHOUSE = Setting(
 PROVINCE = Setting(
     "OMZIEN_PROVINCE",
     "Utrecht",
-    "Province whose municipalities the warehouse covers; others are rejected as out of scope.",
+    "Province whose municipalities the warehouse covers (any of the twelve, case and accents "
+    "ignored, Friesland for Fryslân), or Nederland for all 342; municipalities outside it are "
+    "rejected as out of scope.",
 )
 SMALL_NUMBERS = Setting(
     "OMZIEN_SMALL_NUMBERS",
@@ -147,8 +149,26 @@ def warehouse_path() -> Path:
     return Path(WAREHOUSE.value())
 
 
+class UnknownProvince(ValueError):
+    """OMZIEN_PROVINCE (or --province) names no province; the message (Dutch) lists them."""
+
+
+def canonical_province(value: str) -> str:
+    """The province (or Nederland) as CBS spells it; UnknownProvince when it names none."""
+    from etl import messages, reference
+
+    found = reference.canonical_province(value)
+    if found is None:
+        raise UnknownProvince(
+            messages.CLI["unknown_province"].format(
+                value=value.strip(), provinces=", ".join(reference.provinces())
+            )
+        )
+    return found
+
+
 def province() -> str:
-    return PROVINCE.value()
+    return canonical_province(PROVINCE.value())
 
 
 def _count(setting: Setting) -> int:

@@ -318,6 +318,41 @@ def response_rules(as_of: date) -> list[Rule]:
     ]
 
 
+def region_rules(province: str, kinds: tuple[str, ...]) -> list[Rule]:
+    """Rows of an analyst's region file: a usable code, one name per region, a known kind,
+    and a municipality the warehouse covers."""
+    return [
+        extra_fields(),
+        required("regio_code"),
+        required("regio_naam"),
+        required("gemeente", "municipality_value"),
+        Rule(
+            name="region_code_invalid",
+            field="regio_code",
+            when="regio_code IS NOT NULL AND NOT regexp_full_match(region_code, '[a-z0-9_-]+')",
+            message="region_code_invalid",
+            value="regio_code",
+        ),
+        Rule(
+            name="region_name_conflict",
+            field="regio_naam",
+            when="regio_naam IS NOT NULL AND regio_naam <> first_name",
+            message="region_name_conflict",
+            value="regio_naam",
+            dynamic={"code": "regio_code", "name": "first_name"},
+        ),
+        Rule(
+            name="region_kind_unknown",
+            field="soort",
+            when="soort IS NOT NULL AND kind IS NULL",
+            message="region_kind_unknown",
+            value="soort",
+            static={"allowed": ", ".join(kinds)},
+        ),
+        *municipality_rules(province),
+    ]
+
+
 def alias_rules() -> list[Rule]:
     return [
         extra_fields(),

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -20,9 +20,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from etl import settings
 from etl.contract import DATA_SOURCES, INITIATIVES, SOURCES, Kind, contact_name_column
-from etl.extract import Discovery, discover, read_export
-from etl.extract.frame import rejected
+from etl.extract import Discovery, discover, load_export, read_careful, store_export
 from etl.geo import boundary_report, read_boundaries
 from etl.load_report import (
     ReadFile,
@@ -33,11 +33,13 @@ from etl.load_report import (
     load_row,
     warning_rows,
 )
-from etl.messages import CLI, FILE_UNREADABLE, MASKED_VALUE
+from etl.messages import CLI, MASKED_VALUE
 from etl.models import run_models
 from etl.pipeline import RawFile, TransformSettings, file_outcomes, transform
 from etl.redaction import Redactor
 
+# DuckDB's share of a build's memory; beyond it joins and sorts spill to disk.
+DUCKDB_MEMORY_LIMIT = "1GB"
 # Rejects of older loads are kept for this many loads; loads and files for ever.
 KEEP_REJECTS_OF_LOADS = 10
 ETL_TABLES = ("loads", "files", "rejects", "warnings")
@@ -72,16 +74,51 @@ class LoadResult:
     rejected_rows: int = 0
 
 
-def load_redactor(files: list[ReadFile]) -> Redactor:
+def load_redactor(con: duckdb.DuckDBPyConnection, files: list[ReadFile]) -> Redactor:
     """A Redactor that knows every contact name of the load's initiative rows (any file, any
     row: rejected, superseded and erased rows name people too)."""
     column = contact_name_column()
     names: set[str] = set()
     for read in files:
-        frame = read.extracted.frame
-        if read.extracted.source is INITIATIVES and frame is not None and column in frame:
-            names.update(frame[column].dropna().unique())
+        table = read.extracted.table
+        if read.extracted.source is INITIATIVES and table is not None:
+            present = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+            if column in present:
+                found = con.execute(
+                    f'SELECT DISTINCT "{column}" FROM {table} WHERE "{column}" IS NOT NULL'
+                ).fetchall()
+                names.update(name for (name,) in found)
     return Redactor(names)
+
+
+def extract(
+    con: duckdb.DuckDBPyConnection,
+    found: Discovery,
+    scratch: Path,
+    progress: Callable[[str], None],
+) -> list[ReadFile]:
+    """Every export found into a temporary table of the build (extract_<n>), in reading order.
+
+    The workbooks are read in a worker thread (fastexcel and calamine do not need Python's
+    lock) while DuckDB reads the csv files; they are put in DuckDB when those are done.
+    """
+    scratch.mkdir(parents=True, exist_ok=True)
+    read: dict[int, ReadFile] = {}
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="omzien-xlsx") as pool:
+        workbooks = {
+            seq: pool.submit(read_careful, item)
+            for seq, item in enumerate(found.files)
+            if item.problem is None and item.path.suffix.lower() == ".xlsx"
+        }
+        for seq, item in enumerate(found.files):
+            if seq not in workbooks:
+                progress(CLI["reading"].format(path=item.relpath))
+                read[seq] = ReadFile(*load_export(item, con, f"extract_{seq}", scratch))
+        for seq, future in workbooks.items():
+            progress(CLI["reading"].format(path=found.files[seq].relpath))
+            extracted, digest = future.result()
+            read[seq] = ReadFile(store_export(con, f"extract_{seq}", extracted), digest)
+    return [read[seq] for seq in range(len(found.files))]
 
 
 def redacted(frame: pd.DataFrame, table: str, redactor: Redactor) -> pd.DataFrame:
@@ -114,14 +151,6 @@ def erase_from_history(con: duckdb.DuckDBPyConnection) -> None:
                     OR EXISTS (SELECT 1 FROM erased_obstacles)))
         """
     )
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def synthetic_hashes(manifests: list[Path]) -> set[str]:
@@ -194,9 +223,25 @@ def _insert_by_name(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFr
     con.unregister("incoming")
 
 
+def duckdb_config(scratch: Path) -> dict[str, str]:
+    """DuckDB settings of a build: a memory ceiling, spilling into `scratch` (beside the
+    warehouse, removed after the build) beyond it."""
+    return {"memory_limit": DUCKDB_MEMORY_LIMIT, "temp_directory": str(scratch)}
+
+
 def _clear_leftovers(target: Path) -> None:
     for leftover in target.parent.glob(f".{target.name}.building-*"):
         leftover.unlink(missing_ok=True)
+    for spill in target.parent.glob(f".{target.name}.spill-*"):
+        _remove_scratch(spill)
+
+
+def _remove_scratch(folder: Path) -> None:
+    """Remove a build's scratch folder: flat, DuckDB's spill files and re-encoded copies."""
+    with contextlib.suppress(OSError):
+        for child in folder.iterdir():
+            child.unlink(missing_ok=True)
+        folder.rmdir()
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -215,26 +260,16 @@ def build(
     province: str,
     progress: Callable[[str], None] = lambda message: None,
 ) -> LoadResult:
-    """Rebuild the warehouse at `target` from everything in `raw_dir`."""
+    """Rebuild the warehouse at `target` from everything in `raw_dir`.
+
+    `province` is one of the twelve or Nederland, in any spelling `settings.canonical_province`
+    accepts (UnknownProvince otherwise); the load records its CBS spelling.
+    """
+    province = settings.canonical_province(province)
     started_at = datetime.now().replace(microsecond=0)
     found = discover(raw_dir)
     if not any(f.source in DATA_SOURCES for f in found.files):
         raise NothingToBuild(CLI["no_exports"].format(raw=raw_dir))
-
-    files: list[ReadFile] = []
-    for item in found.files:
-        progress(CLI["reading"].format(path=item.relpath))
-        extracted, digest = read_export(item), None
-        if item.problem is None:  # a FIFO or a link out of data/raw/ is never opened
-            try:
-                digest = sha256_of(item.path)
-            except OSError:
-                extracted = rejected(item, FILE_UNREADABLE.format(file=item.relpath))
-        files.append(ReadFile(extracted, digest))
-    if all(f.extracted.frame is None for f in files if f.extracted.source in DATA_SOURCES):
-        raise NothingToBuild(CLI["no_usable_exports"])
-    boundaries = read_boundaries(raw_dir, progress)
-    redactor = load_redactor(files)
 
     with build_lock(target):
         _clear_leftovers(target)
@@ -242,12 +277,20 @@ def build(
         previous_ids = history.get("loads", pd.DataFrame({"load_id": []}))["load_id"]
         load_id = int(previous_ids.max()) + 1 if len(previous_ids) else 1
         building = target.parent / f".{target.name}.building-{os.getpid()}"
+        scratch = target.parent / f".{target.name}.spill-{os.getpid()}"
         try:
-            with duckdb.connect(str(building)) as con:
+            with duckdb.connect(str(building), config=duckdb_config(scratch)) as con:
+                files = extract(con, found, scratch, progress)
+                if all(
+                    f.extracted.table is None for f in files if f.extracted.source in DATA_SOURCES
+                ):
+                    raise NothingToBuild(CLI["no_usable_exports"])
+                boundaries = read_boundaries(raw_dir, progress)
+                redactor = load_redactor(con, files)
                 transform(
                     con,
                     [
-                        RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.frame)
+                        RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.table)
                         for seq, f in enumerate(files)
                     ],
                     TransformSettings(
@@ -265,6 +308,7 @@ def build(
         finally:
             building.unlink(missing_ok=True)
             Path(f"{building}.wal").unlink(missing_ok=True)
+            _remove_scratch(scratch)
     return LoadResult(
         load_id=load_id,
         as_of=as_of,

@@ -285,3 +285,27 @@ def test_outputs_never_overwrite_the_warehouse_or_an_export(raw: Path, tmp_path:
     )
     assert result.returncode == 0
     assert existing.read_text(encoding="utf-8-sig").startswith("bestand;rij")
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(("--province", "Holland"), {}), ((), {"OMZIEN_PROVINCE": "Nederlnd"})],
+)
+def test_an_unknown_province_is_wrong_usage(raw: Path, tmp_path: Path, args, env) -> None:
+    warehouse = tmp_path / "wh" / "omzien.duckdb"
+    result = omzien("etl", "run", "--raw", str(raw), "--warehouse", str(warehouse), *args, env=env)
+    assert result.returncode == 2
+    assert "is geen provincie" in result.stderr
+    assert "Fryslân" in result.stderr
+    assert "Nederland" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not warehouse.exists()
+
+
+def test_nederland_covers_every_municipality(raw: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "wh" / "omzien.duckdb"
+    result = run_etl(raw, warehouse, "--province", "nederland")
+    assert result.returncode == 0, result.stderr
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT province FROM etl.loads").fetchone() == ("Nederland",)
+        assert con.execute("SELECT count(*) FROM core.municipalities").fetchone() == (342,)

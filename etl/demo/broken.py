@@ -62,6 +62,7 @@ class Context:
     next_number: dict[str, int]  # per id prefix: the next free number
     widths: dict[str, int]  # per id prefix: digits, as in the valid ids
     unknown_number: dict[str, int]  # per id prefix: numbers no row will ever carry
+    outside: str | None = "Amsterdam"  # a municipality out of scope; None: every one is in
     _reported: dict[str, int] | None = None  # knelpunt_id -> day reported, built on first use
 
     def new_id(self, prefix: str) -> str:
@@ -110,7 +111,7 @@ KINDS: dict[str, tuple[Kind, ...]] = {
         Kind("gemeld_op", "date_invalid", lambda r, c: "31-02-2024"),
         Kind("gemeld_op", "date_after_as_of", lambda r, c: _dutch(c.after_as_of(12))),
         Kind("gemeente", "municipality_unknown", lambda r, c: "Veenendal"),
-        Kind("gemeente", "municipality_out_of_scope", lambda r, c: "Amsterdam"),
+        Kind("gemeente", "municipality_out_of_scope", lambda r, c: c.outside),
         Kind("ernst", "unknown_severity", lambda r, c: "zeer hoog"),
         Kind("thema", "required", lambda r, c: ""),
     ),
@@ -128,10 +129,21 @@ KINDS: dict[str, tuple[Kind, ...]] = {
 
 
 def add_broken_rows(
-    rng: np.random.Generator, data: DemoData, exports: list[X.Export]
+    rng: np.random.Generator,
+    data: DemoData,
+    exports: list[X.Export],
+    outside: str | None = "Amsterdam",
 ) -> list[BrokenRow]:
-    """Insert broken rows at random places in each export (in place); return what was done."""
-    counts = {e.path: _how_many(e) for e in exports}
+    """Insert broken rows at random places in each export (in place); return what was done.
+
+    `outside` names a municipality out of the demo's scope; without one (Nederland) there is
+    no out-of-scope row.
+    """
+    kinds_in_scope = {
+        path: tuple(k for k in kinds if outside or k.rule != "municipality_out_of_scope")
+        for path, kinds in KINDS.items()
+    }
+    counts = {e.path: _how_many(e, kinds_in_scope) for e in exports}
     issued = {
         "INI": len(data.initiatives) + counts.get(X.INITIATIVES_FILE, 0),
         "KNP": len(data.obstacles)
@@ -154,19 +166,20 @@ def add_broken_rows(
             "REA": _width(data.responses["reactie_id"]),
         },
         unknown_number={k: n + 1000 for k, n in issued.items()},
+        outside=outside,
     )
     done: list[BrokenRow] = []
     for export in exports:
-        kinds = KINDS.get(export.path, ())
+        kinds = kinds_in_scope.get(export.path, ())
         if not counts[export.path]:
             continue
         done += _break(rng, ctx, export, kinds, counts[export.path])
     return done
 
 
-def _how_many(export: X.Export) -> int:
+def _how_many(export: X.Export, kinds_of: dict[str, tuple[Kind, ...]]) -> int:
     """At least one row per kind, about BROKEN_SHARE of the rows; none in an empty file."""
-    kinds = KINDS.get(export.path, ())
+    kinds = kinds_of.get(export.path, ())
     if not kinds or export.rows.empty:
         return 0
     return max(len(kinds), round(BROKEN_SHARE * len(export.rows)))

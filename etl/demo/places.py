@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+# The scope that spreads the demo over all 342 municipalities (as etl.reference says).
+NATIONAL = "Nederland"
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference" / "data"
 
 
@@ -19,12 +21,16 @@ class Geography:
     variants: dict[str, tuple[str, ...]]  # places and former municipalities != the name
 
 
-def load_geography(reference_dir: Path = REFERENCE_DIR) -> Geography:
-    """The province's municipalities with unambiguous place names and former names."""
-    munis = (
-        pd.read_csv(reference_dir / "municipalities.csv", dtype={"cbs_code": str})
-        .loc[:, ["cbs_code", "name", "population"]]
-        .sort_values("cbs_code", ignore_index=True)
+def load_geography(reference_dir: Path = REFERENCE_DIR, province: str = "Utrecht") -> Geography:
+    """The municipalities of the province (all 342 for Nederland) with unambiguous place
+    names and former names (the shipped aliases know those of Utrecht only)."""
+    everyone = pd.read_csv(
+        reference_dir / "municipalities_nl.csv", dtype={"cbs_code": str, "province": str}
+    )
+    if province != NATIONAL:
+        everyone = everyone[everyone["province"] == province]
+    munis = everyone.loc[:, ["cbs_code", "name", "population"]].sort_values(
+        "cbs_code", ignore_index=True
     )
     aliases = pd.read_csv(reference_dir / "aliases.csv", dtype=str)
     # A name that points to two municipalities is rejected as ambiguous by the ETL;

@@ -15,7 +15,7 @@ from . import writers
 from .broken import BrokenRow, add_broken_rows
 from .exports import ALL_FILES, build_exports
 from .generate import generate
-from .places import load_geography
+from .places import NATIONAL, load_geography
 from .profiles import PERIOD_START
 
 # The demo needs some history before the as-of day, and some rows, to tell its story.
@@ -43,10 +43,13 @@ def write_demo_exports(
     as_of: date,
     progress: Callable[[str], None] | None = None,
     scale: float = 1.0,
+    province: str = "Utrecht",
 ) -> DemoResult:
     """Generate the synthetic exports for PERIOD_START..as_of into out_dir.
 
-    Deterministic: the same seed, as_of and scale give byte-identical files.
+    `province` spreads the initiatives over its municipalities (by population); Nederland
+    over all 342. Deterministic: the same seed, as_of, scale and province give
+    byte-identical files.
     """
     if as_of < PERIOD_START + MIN_HISTORY:
         raise ValueError(DEMO["as_of_too_early"].format(day=PERIOD_START + MIN_HISTORY))
@@ -57,10 +60,10 @@ def write_demo_exports(
 
     say(DEMO["generating"].format(seed=seed, as_of=f"{as_of:%d-%m-%Y}"))
     rng = np.random.default_rng(seed)
-    geo = load_geography()
+    geo = load_geography(province=province)
     data = generate(rng, geo, as_of, scale)
     exports = build_exports(rng, data, geo)
-    broken = add_broken_rows(rng, data, exports)
+    broken = add_broken_rows(rng, data, exports, outside=outside_name(province))
 
     out_dir.mkdir(parents=True, exist_ok=True)
     # A file of an earlier run that this run does not write (the newer obstacle export
@@ -89,6 +92,14 @@ def write_demo_exports(
     manifest.write_bytes(writers.manifest_bytes(seed, as_of, hashes))
     files.append(writers.MANIFEST_FILE)
     return DemoResult(out_dir, files, counts, rows, len(broken), manifest, broken)
+
+
+def outside_name(province: str) -> str | None:
+    """A municipality the scope does not cover, for the out-of-scope broken row; None for
+    Nederland, which covers every municipality."""
+    if province == NATIONAL:
+        return None
+    return "Utrecht" if province == "Noord-Holland" else "Amsterdam"
 
 
 def _info_lines(seed: int, as_of: date) -> list[str]:

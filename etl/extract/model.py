@@ -42,7 +42,8 @@ class Extracted:
     frame columns: row_number (header = row 1), the contract columns present in
     the file by their Dutch name in contract order, then extra_fields (surplus
     values of a row wider than the header, joined with ' | '). Cells are trimmed
-    text or NA; nothing is validated here.
+    text or NA; nothing is validated here. In a build the rows live in a DuckDB table
+    (`table`) instead.
     """
 
     relpath: str
@@ -56,3 +57,6 @@ class Extracted:
     encoding: str | None = None  # csv only
     delimiter: str | None = None  # csv only
     sheet: str | None = None  # xlsx only: the sheet that was read
+    # The temporary DuckDB table of the build that holds the rows (the frame's columns),
+    # once the file is in DuckDB; then frame is None.
+    table: str | None = None

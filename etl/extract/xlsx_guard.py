@@ -16,8 +16,13 @@ from pathlib import Path
 from etl import messages, settings
 
 _CHUNK = 1 << 20
-_OVERLAP = 32  # a cell reference cut by a chunk boundary is seen whole in the next one
 _CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+# A cell that holds a value (a <v> or inline string, maybe after a formula); a styled empty
+# cell (<c r="B20" s="1"/>) holds none. The first one tells the row a reader's range starts.
+_VALUED_CELL = re.compile(
+    rb'<c r="[A-Z]{1,3}([0-9]{1,7})"[^>]*?(?<!/)>\s*(?:<f\b[^>]*?(?:/>|>[^<]*</f>)\s*)?<(?:v|is)\b'
+)
+_VALUED_OVERLAP = 512
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"')
 _REL_REVERSED = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
@@ -55,10 +60,15 @@ def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
     return names
 
 
-def xlsx_problem(path: Path, relpath: str) -> str | None:
+def xlsx_problem(
+    path: Path, relpath: str, first_rows: dict[str, tuple[int, int]] | None = None
+) -> str | None:
     """Dutch reason when the workbook is too big to read; None when it may be read.
 
     A file that is no zip archive at all is left to calamine, which says it is unreadable.
+    `first_rows`, when given, is filled per sheet name with (first, last): the first row
+    (1 = top) that holds a value, where a reader's range of that sheet starts, and the
+    farthest row any cell reaches.
     """
     limit = settings.max_xlsx_bytes()
     max_cells = settings.max_xlsx_cells()
@@ -74,11 +84,18 @@ def xlsx_problem(path: Path, relpath: str) -> str | None:
                 is_sheet = info.filename.startswith("xl/worksheets/")
                 rows = columns = 0
                 tail = b""
+                wanted = is_sheet and first_rows is not None
+                first = 0
                 with archive.open(info) as stream:  # counts what really comes out
                     while chunk := stream.read(_CHUNK):
                         unpacked += len(chunk)
                         if unpacked > limit:
                             return too_big
+                        if wanted:
+                            valued = _VALUED_CELL.search(tail[-_VALUED_OVERLAP:] + chunk)
+                            if valued:
+                                first = int(valued.group(1))
+                                wanted = False
                         if is_sheet:
                             refs = _CELL.findall(tail + chunk)
                             if refs:
@@ -86,7 +103,9 @@ def xlsx_problem(path: Path, relpath: str) -> str | None:
                                 row = max((r for _, r in refs), key=lambda r: (len(r), r))
                                 columns = max(columns, _column_number(letters))
                                 rows = max(rows, int(row))
-                            tail = chunk[-_OVERLAP:]
+                            tail = chunk[-_VALUED_OVERLAP:]
+                if first and first_rows is not None:
+                    first_rows[names.get(info.filename, info.filename)] = (first, rows)
                 if is_sheet and rows * columns > max_cells:
                     return messages.XLSX_TOO_WIDE.format(
                         file=relpath,

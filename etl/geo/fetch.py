@@ -228,8 +228,7 @@ def fetch_boundaries(
         timeout,
         GEO_FETCH["timeout"].format(seconds=f"{timeout:g}", url=base_url, folder=folder),
     )
-    everyone = reference.municipalities_nl()
-    codes = set(everyone.loc[everyone["province"] == province, "cbs_code"])
+    codes = set(reference.municipalities_in(province)["cbs_code"])
     kept = province_features(features, year, codes)
     if not kept:
         raise FetchError(

@@ -25,7 +25,7 @@ SHIPPED_FILE = f"{SHIPPED_NAME}.topojson"
 SHIPPED_LABEL = f"(meegeleverd) {SHIPPED_NAME}"
 OBJECT = "gemeenten"
 # The province value that means the whole country (all 342 municipalities).
-NATIONAL = "Nederland"
+NATIONAL = reference.NATIONAL
 COLUMNS = ["cbs_code", "name", "geometry_geojson", "area_km2", "boundary_year", "attribution"]
 
 
@@ -64,6 +64,5 @@ def shipped_boundaries(province: str | None = None) -> pd.DataFrame:
     everyone = _all_boundaries()
     if province is None or province == NATIONAL:
         return everyone.copy()
-    nl = reference.municipalities_nl()
-    codes = set(nl.loc[nl["province"] == province, "cbs_code"])
+    codes = set(reference.municipalities_in(province)["cbs_code"])
     return everyone[everyone["cbs_code"].isin(codes)].reset_index(drop=True)

@@ -7,6 +7,11 @@ CREATE OR REPLACE TEMP MACRO norm_key(x) AS
 -- The run's as-of day, bound once from Python into run_params.
 CREATE OR REPLACE TEMP MACRO as_of() AS (SELECT as_of FROM run_params);
 
+-- Whether a municipality of province `p` is one the warehouse covers: a province covers its
+-- own, the national scope every municipality.
+CREATE OR REPLACE TEMP MACRO in_scope(p) AS
+    (SELECT p = run_scope OR run_scope = national_scope FROM run_params);
+
 CREATE OR REPLACE TEMP MACRO ymd_to_date(y, m, d) AS
     try_strptime(concat_ws('-', y, m, d), '%Y-%m-%d')::DATE;
 

@@ -1,4 +1,4 @@
--- One row per municipality of the province the warehouse covers (CBS, 1 January 2024).
+-- One row per municipality the warehouse covers: those of its province, or all 342 for Nederland (CBS, 1 January 2024).
 CREATE OR REPLACE TABLE core.municipalities AS
 SELECT
     cbs_code,
@@ -9,7 +9,7 @@ SELECT
     CAST(centroid_lon AS DOUBLE) AS centroid_lon,
     CAST(centroid_lat AS DOUBLE) AS centroid_lat
 FROM ref_municipalities_nl
-WHERE province = (SELECT province FROM run_params)
+WHERE in_scope(province)
 ORDER BY cbs_code;
 
 COMMENT ON COLUMN core.municipalities.cbs_code IS 'CBS municipality code, e.g. GM0344.';

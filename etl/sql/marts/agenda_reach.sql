@@ -9,6 +9,11 @@ WITH places AS (
     SELECT 'regio', region_code, cbs_code FROM core.region_members
     UNION ALL
     SELECT 'gemeente', cbs_code, cbs_code FROM core.municipalities
+),
+-- Counting different municipalities and initiatives needs only the distinct combinations:
+-- far fewer rows to spread over the places than one per obstacle.
+reduced AS (
+    SELECT DISTINCT cbs_code, category, theme, initiative_id FROM obstacle_facts
 )
 SELECT
     p.place_kind,
@@ -18,7 +23,7 @@ SELECT
     o.theme,
     CAST(count(DISTINCT o.cbs_code) AS INTEGER) AS municipalities,
     CAST(count(DISTINCT o.initiative_id) AS INTEGER) AS initiatives
-FROM core.obstacles AS o
+FROM reduced AS o
 JOIN places AS p USING (cbs_code)
 GROUP BY GROUPING SETS (
     (p.place_kind, p.place_code, o.category, o.theme),

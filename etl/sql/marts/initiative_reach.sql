@@ -6,11 +6,10 @@ SELECT
     o.reported_at,
     o.theme,
     o.category,
-    i.phase,
+    o.phase,
     o.level,
     CAST(count(*) AS INTEGER) AS obstacles
-FROM core.obstacles AS o
-LEFT JOIN core.initiatives AS i USING (initiative_id)
+FROM obstacle_facts AS o
 WHERE o.initiative_id IS NOT NULL
 GROUP BY ALL
 ORDER BY o.reported_at, o.cbs_code, o.initiative_id, o.theme, o.category, o.level;

@@ -9,7 +9,7 @@ SELECT
     o.reported_at,
     o.theme,
     o.category,
-    i.phase,
+    o.phase,
     o.level,
     CAST(count(*) AS INTEGER) AS obstacles,
     CAST(count(o.first_response_at) AS INTEGER) AS answered,
@@ -39,11 +39,10 @@ SELECT
     CAST(count(*) FILTER (WHERE o.status = 'deels_opgelost') AS INTEGER) AS status_deels_opgelost,
     CAST(count(*) FILTER (WHERE o.status = 'afgewezen') AS INTEGER) AS status_afgewezen,
     CAST(count(*) FILTER (WHERE o.status = 'doorverwezen') AS INTEGER) AS status_doorverwezen
-FROM core.obstacles AS o
-LEFT JOIN core.initiatives AS i USING (initiative_id)
+FROM obstacle_facts AS o
 GROUP BY ALL
 -- Report day first: a period filter then skips whole row groups (DuckDB zone maps).
-ORDER BY o.reported_at, o.cbs_code, o.theme, o.category, i.phase NULLS FIRST, o.level;
+ORDER BY o.reported_at, o.cbs_code, o.theme, o.category, o.phase NULLS FIRST, o.level;
 
 COMMENT ON COLUMN marts.obstacle_counts.cbs_code IS 'Municipality (government) the obstacles are with.';
 COMMENT ON COLUMN marts.obstacle_counts.reported_at IS 'Day the obstacles were reported.';

@@ -1,35 +1,38 @@
 -- One row per (event, municipality, report day, theme, category, initiative phase, level, days): obstacles whose event came after that many days, or still without it when followed that many days to the as-of day.
 -- A Kaplan-Meier curve needs exactly these per-day counts (etl.metrics.survival), so the
 -- curve of any selection is the sum of its rows: events and censored per day.
+-- One aggregation per event straight from obstacle_facts (no cross join doubling the rows).
 CREATE OR REPLACE TABLE marts.survival_counts AS
-WITH durations AS (
+SELECT * FROM (
     SELECT
-        e.event,
-        o.cbs_code,
-        o.reported_at,
-        o.theme,
-        o.category,
-        i.phase,
-        o.level,
-        CASE e.event WHEN 'first_response' THEN o.first_response_at ELSE o.resolved_at END
-            AS happened_at
-    FROM core.obstacles AS o
-    LEFT JOIN core.initiatives AS i USING (initiative_id)
-    CROSS JOIN (VALUES ('first_response'), ('resolution')) AS e (event)
+        'first_response' AS event,
+        cbs_code,
+        reported_at,
+        theme,
+        category,
+        phase,
+        level,
+        CAST(date_diff('day', reported_at, coalesce(first_response_at, as_of())) AS INTEGER)
+            AS days,
+        CAST(count(first_response_at) AS INTEGER) AS events,
+        CAST(count(*) - count(first_response_at) AS INTEGER) AS censored
+    FROM obstacle_facts
+    GROUP BY ALL
+    UNION ALL
+    SELECT
+        'resolution',
+        cbs_code,
+        reported_at,
+        theme,
+        category,
+        phase,
+        level,
+        CAST(date_diff('day', reported_at, coalesce(resolved_at, as_of())) AS INTEGER),
+        CAST(count(resolved_at) AS INTEGER),
+        CAST(count(*) - count(resolved_at) AS INTEGER)
+    FROM obstacle_facts
+    GROUP BY ALL
 )
-SELECT
-    event,
-    cbs_code,
-    reported_at,
-    theme,
-    category,
-    phase,
-    level,
-    CAST(date_diff('day', reported_at, coalesce(happened_at, as_of())) AS INTEGER) AS days,
-    CAST(count(happened_at) AS INTEGER) AS events,
-    CAST(count(*) - count(happened_at) AS INTEGER) AS censored
-FROM durations
-GROUP BY ALL
 ORDER BY event, reported_at, cbs_code, theme, category, phase NULLS FIRST, level, days;
 
 COMMENT ON COLUMN marts.survival_counts.event IS 'first_response (earliest response of any outcome) or resolution (earliest opgelost or deels_opgelost).';

@@ -2,4 +2,6 @@
 CREATE OR REPLACE TEMP TABLE municipality_inputs AS
 SELECT coalesce(gemeente, kern) AS value FROM raw_initiatives
 UNION ALL
-SELECT gemeente FROM raw_obstacles;
+SELECT gemeente FROM raw_obstacles
+UNION ALL
+SELECT gemeente FROM raw_regions;

@@ -52,12 +52,12 @@ closest AS (
 )
 SELECT
     i.value,
-    CASE WHEN c.n_municipalities = 1 AND m.province = (SELECT province FROM run_params)
+    CASE WHEN c.n_municipalities = 1 AND in_scope(m.province)
         THEN c.cbs_code END AS cbs_code,
     CASE
         WHEN c.value IS NULL THEN 'unknown'
         WHEN c.n_municipalities > 1 THEN 'ambiguous'
-        WHEN m.province <> (SELECT province FROM run_params) THEN 'out_of_scope'
+        WHEN NOT in_scope(m.province) THEN 'out_of_scope'
     END AS problem,
     CASE
         WHEN c.value IS NULL THEN coalesce(s.name, '')

@@ -35,12 +35,12 @@ SELECT
     mr.hint AS municipality_hint,
     coalesce(t.theme_codes, []::VARCHAR[]) AS theme_codes,
     t.unknown_themes,
-    vocab_code('legal_form', r.rechtsvorm) AS legal_form,
+    lf.code AS legal_form,
     parse_year_or_date(r.opgericht) AS founded_on,
-    vocab_code('phase', r.fase) AS phase_given,
+    ph.code AS phase_given,
     parse_count(r.vrijwilligers) AS volunteers,
-    vocab_code('consent', r.zichtbaar) AS consent,
-    parse_date(r.geregistreerd_op) AS registered_at,
+    cs.code AS consent,
+    d.day AS registered_at,
     -- shown text, redacted where it left the extract step (etl.redaction)
     r.naam_redacted AS name,
     r.kern_redacted AS place,
@@ -49,5 +49,9 @@ SELECT
 FROM raw_initiatives AS r
 LEFT JOIN municipality_resolution AS mr ON mr.value = coalesce(r.gemeente, r.kern)
 LEFT JOIN themes AS t USING (file_seq, row_number)
+LEFT JOIN written_dates AS d ON d.written = r.geregistreerd_op
+LEFT JOIN written_codes AS lf ON lf.vocabulary = 'legal_form' AND lf.written = r.rechtsvorm
+LEFT JOIN written_codes AS ph ON ph.vocabulary = 'phase' AND ph.written = r.fase
+LEFT JOIN written_codes AS cs ON cs.vocabulary = 'consent' AND cs.written = r.zichtbaar
 WHERE lower(trim(r.initiatief_id)) NOT IN (SELECT id_key FROM erased_initiatives)
    OR r.initiatief_id IS NULL;

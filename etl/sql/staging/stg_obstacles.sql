@@ -20,13 +20,18 @@ SELECT
     mr.cbs_code,
     mr.problem AS municipality_problem,
     mr.hint AS municipality_hint,
-    parse_date(r.gemeld_op) AS reported_at,
-    vocab_code('theme', r.thema) AS theme,
-    vocab_code('category', r.categorie) AS category,
-    CAST(vocab_code('severity', r.ernst) AS INTEGER) AS severity,
-    coalesce(vocab_code('level', r.niveau), CASE WHEN r.niveau IS NULL THEN 'gemeente' END) AS level,
+    d.day AS reported_at,
+    th.code AS theme,
+    ca.code AS category,
+    CAST(se.code AS INTEGER) AS severity,
+    coalesce(le.code, CASE WHEN r.niveau IS NULL THEN 'gemeente' END) AS level,
     r.omschrijving_redacted AS description
 FROM raw_obstacles AS r
 LEFT JOIN municipality_resolution AS mr ON mr.value = r.gemeente
+LEFT JOIN written_dates AS d ON d.written = r.gemeld_op
+LEFT JOIN written_codes AS th ON th.vocabulary = 'theme' AND th.written = r.thema
+LEFT JOIN written_codes AS ca ON ca.vocabulary = 'category' AND ca.written = r.categorie
+LEFT JOIN written_codes AS se ON se.vocabulary = 'severity' AND se.written = r.ernst
+LEFT JOIN written_codes AS le ON le.vocabulary = 'level' AND le.written = r.niveau
 WHERE lower(trim(r.knelpunt_id)) NOT IN (SELECT id_key FROM erased_obstacles)
    OR r.knelpunt_id IS NULL;

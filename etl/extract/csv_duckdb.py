@@ -1,0 +1,245 @@
+"""Read a csv export with DuckDB's own reader, straight into a table of the build.
+
+The fast path for the large, well-formed exports: no row passes through Python. It gives
+the same cells and row numbers as the careful reader (etl.extract.csv_reader, pandas), and
+is taken only where the file allows that:
+
+- the bytes are UTF-8 (a Windows-1252 or Latin-1 file is re-encoded to a UTF-8 copy in
+  the scratch folder first), hold no NUL and pass the binary probe;
+- no blank line and no bare CR: DuckDB skips blank lines, a spreadsheet counts them;
+- DuckDB's strict mode reads every record: no record wider than the header, no quote it
+  refuses (text after a closing quote, a quote never closed), no line beyond its limit;
+- the header is the first non-blank record, names no column twice and leaves no cell blank
+  in between, and has every required column.
+
+Anything else returns None and the careful reader decides, with its own messages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from etl.contract import MISSING_TOKENS
+from etl.extract.decode import _BINARY_CONTROL_SHARE, _BINARY_PROBE, _CONTROL_BYTES, sniff_delimiter
+from etl.extract.frame import EXTRA_SEPARATOR, header_cells
+from etl.extract.headers import match_headers
+from etl.extract.model import Extracted, FoundFile
+
+_CHUNK = 16 << 20
+_SNIFF_BYTES = 64 * 1024
+# Records read to find the header (the careful reader finds it anywhere).
+_HEADER_WINDOW = 64
+_LONGEST_TOKEN = max(len(t) for t in MISSING_TOKENS)
+# Unicode whitespace as Python's str.strip() and Arrow's utf8_trim_whitespace see it.
+WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What one pass over the bytes tells about a csv file."""
+
+    sha256: str
+    encoding: str | None  # utf-8 or utf-8-sig; None when the bytes are no UTF-8
+    plain: bool  # text, no NUL, no blank line, no bare CR: DuckDB can number its records
+
+
+def scan(path: Path) -> Scan:
+    """Digest, encoding and layout of the file, in one streaming pass."""
+    digest = hashlib.sha256()
+    utf8 = codecs.getincrementaldecoder("utf-8")()
+    is_utf8, plain, first, bom, previous = True, True, True, False, b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+            if first:
+                first = False
+                probe = chunk[:_BINARY_PROBE]
+                controls = sum(probe.count(b) for b in _CONTROL_BYTES)
+                if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+                    controls > _BINARY_CONTROL_SHARE * len(probe)
+                ):
+                    plain = False
+                bom = chunk.startswith(codecs.BOM_UTF8)
+                chunk_text = chunk[len(codecs.BOM_UTF8) :] if bom else chunk
+                if chunk_text.startswith((b"\n", b"\r")):
+                    plain = False
+            else:
+                chunk_text = chunk
+            if plain:
+                joined = previous + chunk_text
+                if (
+                    b"\x00" in chunk_text
+                    or b"\n\n" in joined
+                    or b"\n\r\n" in joined
+                    or (joined.count(b"\r") != joined.count(b"\r\n") and not joined.endswith(b"\r"))
+                ):
+                    plain = False
+                previous = chunk_text[-2:]
+            if is_utf8:
+                try:
+                    utf8.decode(chunk_text)
+                except UnicodeDecodeError:
+                    is_utf8 = False
+        if is_utf8:
+            try:
+                utf8.decode(b"", final=True)
+            except UnicodeDecodeError:
+                is_utf8 = False
+    if previous.endswith(b"\r") and not previous.endswith(b"\r\n"):
+        plain = False
+    encoding = ("utf-8-sig" if bom else "utf-8") if is_utf8 else None
+    return Scan(digest.hexdigest(), encoding, plain)
+
+
+def utf8_copy(path: Path, scratch: Path) -> tuple[Path, str]:
+    """A UTF-8 copy of a Windows-1252 (else Latin-1) file, as the careful reader decodes it."""
+    for encoding in ("cp1252", "latin-1"):
+        target = scratch / f"{os.getpid()}-{path.name}.utf8"
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as source, target.open("w", encoding="utf-8") as out:
+                # A UTF-8 BOM before bytes that are no UTF-8 is dropped, as decode() does.
+                chunk = source.read(_CHUNK).removeprefix(codecs.BOM_UTF8)
+                while chunk:
+                    out.write(decoder.decode(chunk))
+                    chunk = source.read(_CHUNK)
+                out.write(decoder.decode(b"", final=True))
+        except UnicodeDecodeError:  # one of the five bytes Windows-1252 leaves undefined
+            target.unlink(missing_ok=True)
+            continue
+        return target, encoding
+    raise AssertionError("latin-1 decodes every byte")
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _read_grid(con: duckdb.DuckDBPyConnection, path: Path, grid: str, delimiter: str, width: int):
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
+    for parallel in ("true", "false"):
+        try:
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {grid} AS SELECT * FROM read_csv(?, "
+                f"header = false, columns = {columns}, delim = ?, quote = '\"', "
+                "escape = '\"', null_padding = true, strict_mode = true, "
+                f"auto_detect = false, parallel = {parallel})",
+                [str(path), delimiter],
+            )
+            return True
+        except duckdb.Error as error:
+            # Null padding and quoted line breaks need the single-threaded scanner.
+            if parallel == "true" and "parallel" in str(error):
+                continue
+            return False
+    return False
+
+
+def load_csv(
+    found: FoundFile, con: duckdb.DuckDBPyConnection, table: str, scratch: Path
+) -> tuple[Extracted | None, str]:
+    """The export's rows in the temporary table `table` (row_number, the contract columns
+    present, extra_fields), and its SHA-256; Extracted is None when the careful reader must
+    read the file."""
+    facts = scan(found.path)
+    if not facts.plain:
+        return None, facts.sha256
+    path, encoding, copy = found.path, facts.encoding, None
+    if encoding is None:
+        copy, encoding = utf8_copy(found.path, scratch)
+        path = copy
+    try:
+        return _load(found, con, table, path, encoding), facts.sha256
+    finally:
+        if copy is not None:
+            copy.unlink(missing_ok=True)
+
+
+def _load(
+    found: FoundFile, con: duckdb.DuckDBPyConnection, table: str, path: Path, encoding: str
+) -> Extracted | None:
+    with path.open("rb") as handle:
+        sample = handle.read(_SNIFF_BYTES).decode("utf-8", "ignore").removeprefix("\ufeff")
+    if not sample.strip():
+        return None  # empty: the careful reader says so in its own words
+    sniffed = sniff_delimiter(sample)
+    grid = f"{table}_grid"
+    if not _read_grid(con, path, grid, sniffed.delimiter, sniffed.header_fields):
+        return None
+    try:
+        return _extract(found, con, table, grid, sniffed, encoding)
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS {grid}")
+
+
+def _extract(found, con, table, grid, sniffed, encoding) -> Extracted | None:
+    width = sniffed.header_fields
+    head = con.execute(
+        f"SELECT rowid, * FROM {grid} WHERE rowid < {_HEADER_WINDOW} ORDER BY rowid"
+    ).fetchall()
+    header_at = next(
+        (r[0] for r in head if any(isinstance(c, str) and c.strip() for c in r[1:])), None
+    )
+    if header_at is None:
+        return None
+    header = header_cells(list(head[header_at][1:]))
+    match = match_headers(found.source, header)
+    repeated = any(u not in header for u in match.unknown)  # listed as a message, not a name
+    if match.rejected or None in header or repeated:
+        return None  # a blank or repeated header cell, or a missing column: careful reader
+
+    # trim() with a set of characters is slow on every cell; only a cell that starts or ends
+    # with a character that may be whitespace (at most U+0020, or U+0085 and up) needs it.
+    trimmed = ", ".join(
+        f"CASE WHEN ord(c{i}) <= 32 OR ord(c{i}) >= 133 OR ord(right(c{i}, 1)) <= 32 "
+        f"OR ord(right(c{i}, 1)) >= 133 THEN trim(c{i}, $ws) ELSE c{i} END AS t{i}"
+        for i in range(width)
+    )
+    filled = " OR ".join(f"coalesce(length(t{i}), 0) > 0" for i in range(width))
+
+    def clean(i: int) -> str:
+        # Every missing-value token is short: longer text is never lowered to compare.
+        return (
+            f"CASE WHEN length(t{i}) <= {_LONGEST_TOKEN} AND list_contains($missing, lower(t{i})) "
+            f"THEN NULL ELSE t{i} END"
+        )
+
+    columns = [
+        f"{clean(match.positions[c.name])} AS {_quoted(c.name)}"
+        for c in found.source.columns
+        if c.name in match.positions
+    ]
+    surplus = [clean(i) for i in range(len(header), width)]
+    extra = f"nullif(concat_ws($separator, {', '.join(surplus)}), '')" if surplus else "NULL"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS "
+        f"SELECT CAST(rowid + 1 AS BIGINT) AS row_number, {', '.join(columns)}, "
+        f"CAST({extra} AS VARCHAR) AS extra_fields "
+        f"FROM (SELECT rowid, {trimmed} FROM {grid} WHERE rowid > $header_at) "
+        f"WHERE {filled}",
+        {
+            "ws": WHITESPACE,
+            "missing": sorted(MISSING_TOKENS),
+            "header_at": header_at,
+            **({"separator": EXTRA_SEPARATOR} if surplus else {}),
+        },
+    )
+    rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return Extracted(
+        found.relpath,
+        found.source,
+        None,
+        rows,
+        [h for h in header if h is not None],
+        list(match.unknown),
+        None,
+        encoding=encoding,
+        delimiter=sniffed.delimiter,
+        table=table,
+    )
