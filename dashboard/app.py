@@ -77,6 +77,7 @@ filters = (
         first_day=warehouse.first_day,
         as_of=warehouse.as_of,
         region_names=warehouse.region_names,
+        whole_area=warehouse.whole_area,
         municipalities={
             code: (name, warehouse.municipality_regions[code])
             for code, name in warehouse.municipality_names.items()

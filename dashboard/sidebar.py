@@ -56,6 +56,7 @@ def render(
     as_of: date,
     region_names: dict[str, str],
     municipalities: dict[str, tuple[str, set[str]]],
+    whole_area: str = labels.WHOLE_PROVINCE,
 ) -> Filters:
     """Draw the filters and return the selection.
 
@@ -91,7 +92,7 @@ def render(
         region = st.selectbox(
             strings.FILTER_REGION,
             [ALL, *region_names],
-            format_func=lambda code: region_names.get(code, labels.WHOLE_PROVINCE),
+            format_func=lambda code: region_names.get(code, whole_area),
             key=KEY_REGION,
         )
         in_region = [

@@ -258,7 +258,7 @@ OVERDISPERSION_HELP = (
 )
 DOT_CAPTION = (
     "{measure} per gemeente met 95%-interval; * = minder dan {few} gevallen (niet "
-    "gerangschikt); lijnen: provincie en regio's. {selection}."
+    "gerangschikt); lijnen: {area} en regio's. {selection}."
 )
 FUNNEL_TITLE = "Trechterdiagram: {measure}"
 FUNNEL_CAPTION = (
@@ -286,7 +286,7 @@ PROFILE_PICK = "Gemeente"
 PROFILE_FACTS = "{population} inwoners · {regions}"
 PROFILE_NO_REGION = "geen regio"
 PROFILE_INTRO = (
-    "De gemeente tegenover haar regio's en de provincie. 'Hoger' of 'lager' alleen als het "
+    "De gemeente tegenover haar regio's en {area}. 'Hoger' of 'lager' alleen als het "
     "hele 95%-interval boven of onder de referentie ligt. Selectie: {selection}."
 )
 PROFILE_FEW = (
@@ -297,7 +297,7 @@ PROFILE_NONE = "Deze gemeente heeft geen knelpunten in de selectie."
 PROFILE_TABLE = "Kerncijfers"
 PROFILE_TABLE_CAPTION = (
     "Tussen haakjes het 95%-interval. 'Hoger'/'lager': het hele interval van de gemeente "
-    "ligt boven/onder de waarde van de provincie of regio. {selection}."
+    "ligt boven/onder de waarde van {area} of de regio. {selection}."
 )
 PROFILE_CATEGORIES = "Soorten knelpunten"
 PROFILE_THEMES = "Thema's"
@@ -378,7 +378,7 @@ PRESENT_MAP = "{measure} per gemeente"
 PRESENT_AGENDA = "Nummer één op de agenda: {item}"
 PRESENT_AGENDA_NOTE = "{municipalities} gemeenten · {obstacles} knelpunten · {level}"
 PRESENT_PROFILE = "{name}: eerste reactie binnen 30 dagen {value}"
-PRESENT_PROFILE_NOTE = "Provincie: {province} · {verdict} dan de provincie"
+PRESENT_PROFILE_NOTE = "{area_name}: {province} · {verdict} dan {area}"
 PRESENT_PROFILE_FEW = "{name}: {count} knelpunt(en), te weinig voor percentages"
 PRESENT_EMPTY = "Geen knelpunten in deze selectie"
 PRESENT_EMPTY_NOTE = "Kies een langere periode of haal een filter weg."
@@ -505,7 +505,7 @@ CARD_ELSEWHERE_MORE = "{shown} van {cases} opgeloste gevallen elders."
 
 # Wie loste het op? (/oplossingen)
 SOLUTIONS_INTRO = (
-    "Waar in de provincie wordt dit soort knelpunt opgelost, hoe vaak en hoe snel? En wat "
+    "Waar wordt dit soort knelpunt opgelost, hoe vaak en hoe snel? En wat "
     "deed de gemeente? Selectie: {selection}."
 )
 SOLUTIONS_THEME = "Thema"

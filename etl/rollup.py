@@ -490,26 +490,22 @@ def _provenance(con, sources, kept, name: str, now: datetime) -> None:
         "CREATE TABLE public.networks AS SELECT * FROM networks ORDER BY network",
         networks=networks,
     )
-    coverage = pd.DataFrame(
-        [
-            (code, source.networks[0] if len(source.networks) == 1 else _network_of(con, i, code))
-            for i, (source, codes) in enumerate(zip(sources, kept, strict=True))
-            for code in sorted(codes)
-        ],
-        columns=["cbs_code", "network"],
-    )
+    rows = []
+    for i, (source, codes) in enumerate(zip(sources, kept, strict=True)):
+        # A source that is itself a roll-up says per municipality whose counts it holds
+        # (snapshots of the first version name no network per municipality).
+        network_of = (
+            dict(con.execute(f"SELECT cbs_code, network FROM s{i}.public.coverage").fetchall())
+            if "network" in _columns(con, f"s{i}", "public", "coverage")
+            else {}
+        )
+        rows += [(code, network_of.get(code) or source.networks[0]) for code in sorted(codes)]
+    coverage = pd.DataFrame(rows, columns=["cbs_code", "network"])
     _create(
         con,
         "CREATE TABLE public.coverage AS SELECT * FROM coverage ORDER BY cbs_code",
         coverage=coverage,
     )
-
-
-def _network_of(con, source: int, code: str) -> str:
-    """The network of a municipality in a source that is itself a roll-up."""
-    return con.execute(
-        f"SELECT network FROM s{source}.public.coverage WHERE cbs_code = ?", [code]
-    ).fetchone()[0]
 
 
 def _initiatives(con, sources: Sequence[Source]) -> None:

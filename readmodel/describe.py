@@ -23,6 +23,7 @@ def selection_text(
     as_of: date,
     region_names: dict[str, str],
     municipality_names: dict[str, str],
+    whole_area: str = strings.WHOLE_PROVINCE,
 ) -> str:
     """E.g. 'gemeld 01-01-2024 t/m 26-11-2026 · U16 · thema Wonen · startende initiatieven'."""
     parts = [period_text(filters, first_day, as_of)]
@@ -31,7 +32,7 @@ def selection_text(
     elif filters.region:
         parts.append(region_names.get(filters.region, filters.region))
     else:
-        parts.append(strings.WHOLE_PROVINCE)
+        parts.append(whole_area)
     if filters.themes:
         parts.append(strings.THEMES_PREFIX + ", ".join(THEMES.label(t) for t in filters.themes))
     if filters.categories:
@@ -53,6 +54,7 @@ def describe(warehouse, filters: Filters) -> str:
         as_of=warehouse.as_of,
         region_names=warehouse.region_names,
         municipality_names=warehouse.municipality_names,
+        whole_area=warehouse.whole_area,
     )
 
 
@@ -66,7 +68,7 @@ def directory_text(warehouse, filters: Filters) -> str:
     elif filters.region:
         parts.append(warehouse.region_names.get(filters.region, filters.region))
     else:
-        parts.append(strings.WHOLE_PROVINCE)
+        parts.append(warehouse.whole_area)
     if filters.themes:
         parts.append(strings.THEMES_PREFIX + ", ".join(THEMES.label(t) for t in filters.themes))
     if filters.phase:

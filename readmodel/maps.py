@@ -64,12 +64,15 @@ def centroids(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
-def map_values(comparison: Comparison) -> pd.DataFrame:
+def map_values(
+    comparison: Comparison, area: str = strings.AREA_REFERENCE["provincie"]
+) -> pd.DataFrame:
     """What a map shows per municipality: cbs_code, value, low, high, n, small_numbers and
-    a label with its verdict against the province ('hoger dan de provincie')."""
+    a label with its verdict against the whole area ('hoger dan de provincie'; `area` is
+    Warehouse.area_reference)."""
     table = comparison.municipalities
     label = table["comparison"].map(
-        lambda verdict: strings.MAP_VERDICT.format(verdict=verdict) if verdict else ""
+        lambda verdict: strings.MAP_VERDICT.format(verdict=verdict, area=area) if verdict else ""
     )
     return table.assign(label=label)[
         ["cbs_code", "value", "low", "high", "n", "small_numbers", "label"]

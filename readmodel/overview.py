@@ -100,8 +100,8 @@ def per_quarter(
 def _every_quarter(counts: pd.DataFrame) -> pd.DataFrame:
     starts = pd.to_datetime(counts["quarter"])
     every = pd.date_range(starts.min(), starts.max(), freq="QS")
-    filled = counts.set_index(starts).reindex(every, fill_value=0)
-    filled["quarter"] = every.date
+    filled = counts.drop(columns="quarter").set_index(starts).reindex(every, fill_value=0)
+    filled.insert(list(counts.columns).index("quarter"), "quarter", every.date)
     return filled.reset_index(drop=True).astype(counts.dtypes.to_dict())
 
 

@@ -5,6 +5,20 @@ from __future__ import annotations
 from etl.messages import SOURCE_LABELS as ETL_SOURCE_LABELS
 
 WHOLE_PROVINCE = "Hele provincie"
+# The whole area of a warehouse, by scope: a province, all of Nederland, or a roll-up of
+# networks that covers part of it (readmodel.warehouse.Warehouse.scope).
+WHOLE_AREA = {"provincie": WHOLE_PROVINCE, "land": "Heel Nederland", "netwerken": "Alle netwerken"}
+AREA_NAME = {
+    "provincie": "Provincie {province}",
+    "land": "Nederland",
+    "netwerken": "De netwerken samen",
+}
+# The area as the object of a comparison: 'hoger dan de provincie'.
+AREA_REFERENCE = {
+    "provincie": "de provincie",
+    "land": "Nederland",
+    "netwerken": "de netwerken samen",
+}
 # Selection descriptions
 PERIOD = "gemeld {start} t/m {end}"
 REGISTERED_BY = "geregistreerd t/m {end}"
@@ -179,7 +193,7 @@ COL_CASES = "Gevallen"
 COL_VALUE = "Waarde"
 COL_LOW = "Ondergrens 95%"
 COL_HIGH = "Bovengrens 95%"
-COL_VERDICT = "T.o.v. provincie"
+COL_VERDICT = "T.o.v. {area}"
 COL_RANK = "Rang"
 COL_FEW = "Weinig gevallen"
 PROFILE_COL_MEASURE = "Maat"
@@ -189,7 +203,7 @@ PROVINCE_NAME = "Provincie {province}"
 PROVINCE_REFERENCE = "provincie"
 NO_VALUE = "–"
 VERDICT_UNKNOWN = "onbekend"
-MAP_VERDICT = "{verdict} dan de provincie"
+MAP_VERDICT = "{verdict} dan {area}"
 COL_MEASURE = "Maat"
 COL_OWN = "Gemeente"
 COL_VS = "T.o.v. {name}"

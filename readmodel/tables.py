@@ -197,7 +197,7 @@ def comparison_frame(rows: pd.DataFrame, warehouse, unit: str) -> pd.DataFrame:
             strings.COL_VALUE: ordered["value"] * scale,
             strings.COL_LOW: ordered["low"] * scale,
             strings.COL_HIGH: ordered["high"] * scale,
-            strings.COL_VERDICT: ordered["comparison"],
+            strings.COL_VERDICT.format(area=warehouse.area_reference): ordered["comparison"],
             strings.COL_RANK: ordered["rank"],
             strings.COL_FEW: ordered["small_numbers"],
         }

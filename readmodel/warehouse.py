@@ -13,6 +13,7 @@ from functools import cached_property
 
 import duckdb
 
+from etl import reference
 from readmodel import strings
 from readmodel.database import query, row
 
@@ -31,6 +32,10 @@ REQUIRED_TABLES = (
 
 # Region kind of a big-city area (core.regions.kind).
 CITY = "stad"
+# The scope of a national warehouse (etl.loads.province), and how many municipalities
+# Nederland has (CBS 2024): a national warehouse with fewer is a roll-up of some networks.
+NATIONAL = reference.NATIONAL
+NATIONAL_MUNICIPALITIES = len(reference.municipalities_nl())
 
 
 class WarehouseProblem(Exception):
@@ -69,9 +74,27 @@ class Warehouse:
         return int(self.load["load_id"])
 
     @property
+    def scope(self) -> str:
+        """provincie (a province's warehouse), land (all of Nederland) or netwerken (a
+        national scope that covers only some municipalities: a roll-up of networks)."""
+        if self.province != NATIONAL:
+            return "provincie"
+        return "land" if len(self.municipality_names) >= NATIONAL_MUNICIPALITIES else "netwerken"
+
+    @property
     def province_name(self) -> str:
-        """'Provincie Utrecht': the reference every municipality is compared with."""
-        return strings.PROVINCE_NAME.format(province=self.province)
+        """'Provincie Utrecht', 'Nederland': the reference every municipality is compared with."""
+        return strings.AREA_NAME[self.scope].format(province=self.province)
+
+    @property
+    def whole_area(self) -> str:
+        """The choice 'everything' of the region filter: 'Hele provincie', 'Heel Nederland'."""
+        return strings.WHOLE_AREA[self.scope]
+
+    @property
+    def area_reference(self) -> str:
+        """The whole area as the object of a comparison: 'hoger dan de provincie'."""
+        return strings.AREA_REFERENCE[self.scope]
 
     def regions_of(self, code: str) -> list[str]:
         """The regions a municipality belongs to, in the order the regions are listed."""

@@ -66,7 +66,7 @@ def comparison(
     ]
     for key in DETAIL_MEASURES:
         sections.append(_detail(data, compare(data, metric(key), region)))
-    figure = map_figure(warehouse.con, compare(data, metric(MAP_MEASURE), region))
+    figure = map_figure(warehouse, compare(data, metric(MAP_MEASURE), region))
     if figure is not None:
         sections.append(
             model.Section(
@@ -170,15 +170,19 @@ def _detail(data: Inputs, found: Comparison) -> model.Section:
     )
 
 
-def map_figure(con, found: Comparison) -> model.Figure | None:
+def map_figure(warehouse: Warehouse, found: Comparison) -> model.Figure | None:
     """A choropleth of the shown municipalities when boundaries are loaded; else None."""
-    shapes = boundaries(con)
+    shapes = boundaries(warehouse.con)
     shapes = shapes[shapes["cbs_code"].isin(found.shown)]
     if shapes.empty:
         return None
     title = strings.COMPARE_MAP.format(measure=found.metric.label)
     figure = choropleth_figure(
-        shapes, map_values(found), title, ".0%" if found.metric.is_share else ".1f", height=600
+        shapes,
+        map_values(found, warehouse.area_reference),
+        title,
+        ".0%" if found.metric.is_share else ".1f",
+        height=600,
     )
     return model.Figure(title, figure, caption=attribution(shapes), width=800, height=600)
 

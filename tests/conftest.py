@@ -48,3 +48,12 @@ def kennisbank_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = root / "warehouse" / "omzien.duckdb"
     build(raw, target, as_of=AS_OF, province="Utrecht")
     return target
+
+
+@pytest.fixture(scope="session")
+def rollup_networks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Two networks' warehouses and snapshots, one warehouse of both, and their roll-up
+    (tests.support.networks)."""
+    from tests.support.networks import build_networks
+
+    return build_networks(tmp_path_factory.mktemp("networks"), AS_OF)

@@ -56,7 +56,7 @@ def sequence(ctx) -> list[Slide]:
     shapes = boundaries(ctx.con)
     shapes = shapes[shapes["cbs_code"].isin(comparison.shown)]
     if not shapes.empty:
-        figure = choropleth_figure(shapes, map_values(comparison), "", ".0%")
+        figure = choropleth_figure(shapes, map_values(comparison, ctx.area_reference), "", ".0%")
         title = strings.PRESENT_MAP.format(measure=comparison.metric.label)
         slides.append(Slide("kaart", title, attribution(shapes), big(figure)))
     slides.extend(_agenda(ctx))
@@ -147,6 +147,8 @@ def _municipality(ctx, data) -> Slide:
     province = figure.references[0]
     groups = {name: frozenset({code}), ctx.province_name: frozenset(ctx.municipality_names)}
     note = strings.PRESENT_PROFILE_NOTE.format(
+        area_name=ctx.province_name,
+        area=ctx.area_reference,
         province=format.interval(
             province.figure["value"],
             province.figure["low"],

@@ -72,7 +72,10 @@ chart(
         region_names=ctx.region_names,
     ),
     strings.DOT_CAPTION.format(
-        measure=metric.label, few=settings.small_numbers(), selection=ctx.selection_text()
+        measure=metric.label,
+        few=settings.small_numbers(),
+        selection=ctx.selection_text(),
+        area=ctx.area_reference,
     ),
     key="compare_dots",
 )

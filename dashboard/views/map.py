@@ -47,7 +47,7 @@ comparison = compare(ctx.inputs(), metric)
 if comparison.empty:
     empty_selection()
     st.stop()
-values = map_values(comparison)
+values = map_values(comparison, ctx.area_reference)
 numbers = figures_table(values, ctx.municipality_names, unit(metric))
 value_format = ".0%" if metric.is_share else ".1f"
 caption = {"measure": metric.label, "few": settings.small_numbers(), "selection": selection}

@@ -46,7 +46,7 @@ st.caption(
         regions=", ".join(regions) or strings.PROFILE_NO_REGION,
     )
 )
-st.write(strings.PROFILE_INTRO.format(selection=selection))
+st.write(strings.PROFILE_INTRO.format(selection=selection, area=ctx.area_reference))
 if own["obstacles"] == 0:
     st.info(strings.PROFILE_NONE, icon="ℹ️")
     st.stop()
@@ -55,7 +55,7 @@ if few_cases(own["obstacles"], settings.small_numbers()):
 
 st.header(strings.PROFILE_TABLE)
 st.dataframe(key_figures_frame(key_figures(data, code), name), hide_index=True, width="stretch")
-st.caption(strings.PROFILE_TABLE_CAPTION.format(selection=selection))
+st.caption(strings.PROFILE_TABLE_CAPTION.format(selection=selection, area=ctx.area_reference))
 
 top_charts(
     ctx.con,

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from etl import reference
 from etl.metrics.registry import metrics
 from etl.publish import publish
 from etl.rollup import RollupError, rollup
@@ -30,31 +31,19 @@ from readmodel.warehouse import read_warehouse
 from tests.support.exports import AS_OF
 from tests.support.networks import write_network_exports
 
-NETWORKS = (
-    ("Omzien", "Utrecht", "UT", 11),
-    ("Twentse Noabers", "Overijssel", "OV", 12),
-)
 PROVINCES = ("utrecht", "overijssel")
+IN_PROVINCE = (
+    reference.municipalities_nl()
+    .groupby("province")["cbs_code"]
+    .count()
+    .loc[["Utrecht", "Overijssel", "Gelderland"]]
+    .to_dict()
+)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("rollup")
-    together = root / "samen"
-    paths: dict[str, Path] = {}
-    for network, province, prefix, seed in NETWORKS:
-        raw = write_network_exports(root / prefix, province, prefix, seed=seed, as_of=AS_OF)
-        write_network_exports(together, province, prefix, seed=seed, as_of=AS_OF)
-        warehouse = root / f"{prefix}.duckdb"
-        build(raw, warehouse, as_of=AS_OF, province=province)
-        paths[prefix] = warehouse
-        publish(warehouse, root / f"{prefix}-publiek.duckdb", network=network)
-        paths[f"{prefix}-publiek"] = root / f"{prefix}-publiek.duckdb"
-    paths["samen"] = root / "samen.duckdb"
-    build(together, paths["samen"], as_of=AS_OF, province="Nederland")
-    paths["rollup"] = root / "landelijk.duckdb"
-    rollup([paths["UT-publiek"], paths["OV-publiek"]], paths["rollup"])
-    return paths
+def built(rollup_networks) -> dict[str, Path]:
+    return rollup_networks
 
 
 @pytest.fixture(scope="module")
@@ -73,14 +62,18 @@ def covered(warehouse) -> set[str]:
 def test_the_rollup_covers_both_networks(both) -> None:
     rolled, together = both
     assert rolled.public
-    assert len(covered(rolled)) == 12
+    # A network covers its province: every municipality of Utrecht and of Overijssel.
+    assert len(covered(rolled)) == IN_PROVINCE["Utrecht"] + IN_PROVINCE["Overijssel"]
     assert covered(rolled) < covered(together)
     assert {r: rolled.region_kinds[r] for r in PROVINCES} == dict.fromkeys(PROVINCES, "provincie")
     # Each network's own groupings come along (U16 etc. of Omzien).
     networks = dict(
         rolled.con.execute("SELECT network, count(*) FROM public.coverage GROUP BY ALL").fetchall()
     )
-    assert networks == {"Omzien": 6, "Twentse Noabers": 6}
+    assert networks == {
+        "Omzien": IN_PROVINCE["Utrecht"],
+        "Twentse Noabers": IN_PROVINCE["Overijssel"],
+    }
 
 
 @pytest.mark.parametrize(
@@ -165,12 +158,15 @@ def test_overlapping_snapshots_are_refused_unless_one_is_preferred(built, tmp_pa
         tmp_path / "voorkeur.duckdb",
         prefer="omzien",
     )
-    assert result.left_out == {"Zorgzaam Utrecht": 6}
+    assert result.left_out == {"Zorgzaam Utrecht": IN_PROVINCE["Utrecht"]}
     with duckdb.connect(str(tmp_path / "voorkeur.duckdb"), read_only=True) as con:
         networks = dict(
             con.execute("SELECT network, count(*) FROM public.coverage GROUP BY ALL").fetchall()
         )
-        assert networks == {"Omzien": 6, "Twentse Noabers": 6}
+        assert networks == {
+            "Omzien": IN_PROVINCE["Utrecht"],
+            "Twentse Noabers": IN_PROVINCE["Overijssel"],
+        }
         with duckdb.connect(str(built["rollup"]), read_only=True) as plain:
             assert headline(con, Filters()) == headline(plain, Filters())
 
@@ -195,4 +191,4 @@ def test_a_rollup_rolls_up_again(built, tmp_path) -> None:
     publish(warehouse, snapshot, network="Gelders netwerk")
     result = rollup([built["rollup"], snapshot], tmp_path / "drie.duckdb")
     assert set(result.networks) == {"Omzien", "Twentse Noabers", "Gelders netwerk"}
-    assert result.municipalities == 18
+    assert result.municipalities == sum(IN_PROVINCE[p] for p in IN_PROVINCE)

@@ -109,3 +109,36 @@ def write_network_exports(
         response_rows,
     )
     return raw
+
+
+# (network, province, id prefix, seed) of the roll-up tests.
+NETWORKS = (
+    ("Omzien", "Utrecht", "UT", 11),
+    ("Twentse Noabers", "Overijssel", "OV", 12),
+)
+
+
+def build_networks(root: Path, as_of: date) -> dict[str, Path]:
+    """Each network's warehouse and public snapshot, one national warehouse of both
+    networks' exports together ('samen') and the roll-up of the two snapshots ('rollup').
+
+    Keys: the prefixes (warehouses), '<prefix>-publiek' (snapshots), 'samen', 'rollup'.
+    """
+    from etl.publish import publish
+    from etl.rollup import rollup
+    from etl.warehouse import build
+
+    together = root / "samen"
+    paths: dict[str, Path] = {}
+    for network, province, prefix, seed in NETWORKS:
+        raw = write_network_exports(root / prefix, province, prefix, seed=seed, as_of=as_of)
+        write_network_exports(together, province, prefix, seed=seed, as_of=as_of)
+        paths[prefix] = root / f"{prefix}.duckdb"
+        build(raw, paths[prefix], as_of=as_of, province=province)
+        paths[f"{prefix}-publiek"] = root / f"{prefix}-publiek.duckdb"
+        publish(paths[prefix], paths[f"{prefix}-publiek"], network=network)
+    paths["samen"] = root / "samen.duckdb"
+    build(together, paths["samen"], as_of=as_of, province="Nederland")
+    paths["rollup"] = root / "landelijk.duckdb"
+    rollup([paths["UT-publiek"], paths["OV-publiek"]], paths["rollup"])
+    return paths
