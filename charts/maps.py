@@ -325,6 +325,10 @@ def _hidden_axes(figure: go.Figure, x_range, y_range, y_ratio: float) -> None:
 # ------------------------------------------------------------------ the choropleth
 
 
+# Up to this many municipalities the map writes their names on it.
+LABELLED_UP_TO = 80
+
+
 def choropleth_figure(
     boundaries: pd.DataFrame,
     measure: pd.DataFrame,
@@ -374,13 +378,21 @@ def choropleth_figure(
         points = list(zip(frame["centroid_lon"], frame["centroid_lat"], strict=True))
     else:
         points = [label_point(polygons) for polygons in shapes]
+    # A province's names fit on its map; the whole country's would cover it: names are
+    # then in the hover only.
+    names = frame["name"] if len(frame) <= LABELLED_UP_TO else frame["name"].iloc[0:0]
+    points, label_fills = points[: len(names)], fills[: len(names)]
     figure.add_trace(
         go.Scatter(
             x=[p[0] for p in points],
             y=[p[1] for p in points],
             mode="text",
-            text=[html.escape(str(n)) for n in frame["name"]],
-            textfont={"size": 10, "color": [text_colour(f) for f in fills], "family": FONT},
+            text=[html.escape(str(n)) for n in names],
+            textfont={
+                "size": 10,
+                "color": [text_colour(f) for f in label_fills],
+                "family": FONT,
+            },
             hoverinfo="skip",
             showlegend=False,
             name="namen",

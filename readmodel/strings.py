@@ -13,6 +13,8 @@ AREA_NAME = {
     "land": "Nederland",
     "netwerken": "De netwerken samen",
 }
+# The area in a column header: 'T.o.v. provincie'.
+AREA_SHORT = {"provincie": "provincie", "land": "Nederland", "netwerken": "netwerken"}
 # The area as the object of a comparison: 'hoger dan de provincie'.
 AREA_REFERENCE = {
     "provincie": "de provincie",

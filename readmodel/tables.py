@@ -204,10 +204,13 @@ def comparison_frame(rows: pd.DataFrame, warehouse, unit: str) -> pd.DataFrame:
     )
 
 
-def key_figures_frame(figures, own_name: str) -> pd.DataFrame:
+def key_figures_frame(
+    figures, own_name: str, area: str = strings.PROVINCE_REFERENCE
+) -> pd.DataFrame:
     """A municipality's key figures (readmodel.profile.key_figures) as text: the figure,
     the municipality's value with its interval, then per reference its value and the
-    verdict ('hoger' / 'vergelijkbaar' / 'lager'), as the profile and fact sheet show it."""
+    verdict ('hoger' / 'vergelijkbaar' / 'lager'), as the profile and fact sheet show it.
+    `area` names the whole area in the verdict's header (Warehouse.area_short)."""
     rows = []
     for item in figures:
         figure_unit = format.PERCENT if item.metric.is_share else format.NUMBER
@@ -220,12 +223,12 @@ def key_figures_frame(figures, own_name: str) -> pd.DataFrame:
         }
         for ref in item.references:
             figure = ref.figure
-            row[ref.name] = format.interval(
+            # A region may be called after a municipality: never overwrite its column.
+            name = ref.name if ref.name != own_name else f"{ref.name} ({strings.COL_REGION})"
+            row[name] = format.interval(
                 figure["value"], figure["low"], figure["high"], figure_unit, compact=True
             )
-            short = (
-                strings.PROVINCE_REFERENCE if ref.code == strings.PROVINCE_REFERENCE else ref.name
-            )
+            short = area if ref.code == strings.PROVINCE_REFERENCE else ref.name
             row[strings.COL_VS.format(name=short)] = ref.verdict or strings.NO_VALUE
         rows.append(row)
     return pd.DataFrame(rows)

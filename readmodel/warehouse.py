@@ -92,6 +92,11 @@ class Warehouse:
         return strings.WHOLE_AREA[self.scope]
 
     @property
+    def area_short(self) -> str:
+        """The whole area in a column header: 'T.o.v. provincie', 'T.o.v. Nederland'."""
+        return strings.AREA_SHORT[self.scope]
+
+    @property
     def area_reference(self) -> str:
         """The whole area as the object of a comparison: 'hoger dan de provincie'."""
         return strings.AREA_REFERENCE[self.scope]
@@ -202,7 +207,7 @@ def _read(con: duckdb.DuckDBPyConnection) -> Warehouse | None:
         first_day=min(first_report or as_of, as_of),
         as_of=as_of,
         province=str(load.get("province") or ""),
-        region_names=dict(zip(regions["region_code"], regions["name"], strict=True)),
+        region_names=dict(zip(regions["region_code"], _display_names(regions), strict=True)),
         region_kinds=dict(zip(regions["region_code"], regions["kind"], strict=True)),
         municipality_names=dict(zip(members["cbs_code"], members["name"], strict=True)),
         municipality_regions={
@@ -212,6 +217,15 @@ def _read(con: duckdb.DuckDBPyConnection) -> Warehouse | None:
         public=snapshot is not None,
         network=snapshot,
     )
+
+
+def _display_names(regions) -> list[str]:
+    """Region names as pages show them: a province as 'Provincie Groningen', so it never
+    reads as the municipality of the same name."""
+    return [
+        strings.PROVINCE_NAME.format(province=name) if kind == reference.PROVINCE_KIND else name
+        for name, kind in zip(regions["name"], regions["kind"], strict=True)
+    ]
 
 
 def _snapshot(con: duckdb.DuckDBPyConnection) -> str | None:

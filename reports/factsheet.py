@@ -73,7 +73,7 @@ def factsheet(
                 strings.FACT_SUPPRESSED.format(suppress_below=settings.suppress_below())
             )
         )
-    table = key_figures_frame(key_figures(data, code), name)
+    table = key_figures_frame(key_figures(data, code), name, warehouse.area_short)
     sections = [
         model.Section(
             strings.FACT_KEY,

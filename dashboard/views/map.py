@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from charts.maps import choropleth_figure, tile_map_figure
+from charts.maps import LABELLED_UP_TO, choropleth_figure, tile_map_figure
 from charts.tiles import tile_layout
 from dashboard import export_buttons, strings
 from dashboard.components import chart, empty_selection, measure_picker, unit
@@ -64,7 +64,14 @@ else:
     )
     outlines = _outlines(ctx.load_id, str(ctx.load.get("finished_at")), shapes, members)
     figure = choropleth_figure(
-        shapes, values, metric.label, value_format, outlines, region_names=ctx.region_names
+        shapes,
+        values,
+        metric.label,
+        value_format,
+        outlines,
+        region_names=ctx.region_names,
+        # The whole country needs room to tell its 342 municipalities apart.
+        height=640 if len(shapes) <= LABELLED_UP_TO else 900,
     )
     credit = attribution(shapes)
     caption = strings.MAP_CAPTION.format(**caption, attribution=credit)

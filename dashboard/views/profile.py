@@ -54,7 +54,11 @@ if few_cases(own["obstacles"], settings.small_numbers()):
     st.warning(strings.PROFILE_FEW.format(count=format.count(own["obstacles"])), icon="⚠️")
 
 st.header(strings.PROFILE_TABLE)
-st.dataframe(key_figures_frame(key_figures(data, code), name), hide_index=True, width="stretch")
+st.dataframe(
+    key_figures_frame(key_figures(data, code), name, ctx.area_short),
+    hide_index=True,
+    width="stretch",
+)
 st.caption(strings.PROFILE_TABLE_CAPTION.format(selection=selection, area=ctx.area_reference))
 
 top_charts(

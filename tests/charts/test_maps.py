@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import html
 import json
 import math
 from pathlib import Path
@@ -14,6 +15,7 @@ from shapely.geometry import shape
 
 from charts import maps
 from charts.maps import (
+    LABELLED_UP_TO,
     SMALL_FILL,
     abbreviate,
     choropleth_figure,
@@ -23,6 +25,7 @@ from charts.maps import (
 from charts.tiles import tile_layout
 from etl import reference
 from etl.geo import region_outlines
+from etl.geo.shipped import shipped_boundaries
 from etl.settings import PROJECT_ROOT
 from tests.support import geo
 
@@ -277,3 +280,18 @@ def test_chart_module_needs_no_streamlit_or_shapely() -> None:
         "readmodel",
     }
     assert str(Path(maps.__file__).relative_to(PROJECT_ROOT)) == "charts/maps.py"
+
+
+def test_the_whole_country_keeps_its_names_in_the_hover() -> None:
+    shapes = shipped_boundaries()
+    assert len(shapes) > LABELLED_UP_TO
+    measure = shapes[["cbs_code"]].assign(
+        value=0.5, low=0.4, high=0.6, n=40, small_numbers=False, label=""
+    )
+    figure = choropleth_figure(shapes, measure, "Aandeel")
+    (labels,) = layer(figure, "labels")
+    assert list(labels.text) == []
+    areas = layer(figure, "municipality")
+    assert len(areas) == len(shapes)
+    hovers = " ".join(area.text for area in areas)
+    assert all(html.escape(name) in hovers for name in shapes["name"])
