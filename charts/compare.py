@@ -151,7 +151,7 @@ def funnel_plot(
 
 def with_labels(table: pd.DataFrame, unit: str) -> pd.DataFrame:
     """Axis label ('Renswoude*' for few cases) and Dutch hover text with the interval."""
-    label = table["name"] + np.where(table["small_numbers"], " *", "")
+    label = table["name"].astype(str) + table["small_numbers"].map({True: " *", False: ""})
     hover = (
         "<b>"
         + table["name"].map(html.escape)

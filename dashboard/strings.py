@@ -273,6 +273,10 @@ DOT_FOCUS = (
     "{ends} die het zekerst het slechtst scoren (op de grens van hun 95%-interval; gemeenten "
     "met weinig gevallen doen niet mee){chosen}. Alle gemeenten staan in de tabel{funnel}."
 )
+DOT_WITH_CASES = (
+    "Van de {count} gemeenten hebben er {shown} knelpunten in deze selectie; alleen die staan "
+    "hier. Alle gemeenten staan in de tabel."
+)
 DOT_FOCUS_CHOSEN = ", en {name}"
 DOT_FOCUS_FUNNEL = " en in het trechterdiagram"
 

@@ -196,7 +196,7 @@ def compare(data: Inputs, metric: Metric, region: str | None = None) -> Comparis
 # A dot plot stays readable up to about this many rows; above it, it shows a focus.
 FOCUS_ABOVE = 40
 FOCUS_ENDS = 10
-BEST, WORST, CHOSEN = "beste", "slechtste", "gekozen"
+BEST, WORST, CHOSEN, WITH_CASES = "beste", "slechtste", "gekozen", "met gevallen"
 
 
 def focus(
@@ -212,12 +212,17 @@ def focus(
     Best by interval: the highest lower bound of the 95% interval (the surest high value)
     when higher is better, the lowest upper bound when lower is better; worst the other
     way round. A figure without a direction shows the highest and the lowest. Small
-    numbers are never best or worst (too uncertain to single out). Adds a column `focus`:
-    beste / slechtste / gekozen (None when everything is shown).
+    numbers are never best or worst (too uncertain to single out). When the municipalities
+    with any case fit, those are shown instead. Adds a column `focus`: beste / slechtste /
+    gekozen, 'met gevallen' for the sparse case, None when everything is shown.
     """
     rows = comparison.rows()
     if len(rows) <= above:
         return rows.assign(focus=None)
+    with_cases = rows[(rows["n"] > 0) | (rows["cbs_code"] == chosen)]
+    if len(with_cases) <= above:
+        # Sparse data: every municipality with a case fits, the rest would be empty rows.
+        return with_cases.assign(focus=WITH_CASES)
     judged = rows[~rows["small_numbers"] & rows["value"].notna()]
     high_first = judged.sort_values(["low", "value", "name"], ascending=[False, False, True])
     low_first = judged.sort_values(["high", "value", "name"], ascending=[True, True, True])

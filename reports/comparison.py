@@ -17,7 +17,16 @@ from etl import settings
 from etl.metrics.registry import Metric, metric
 from readmodel import format
 from readmodel import strings as labels
-from readmodel.comparison import Comparison, Inputs, compare, inputs, verdict
+from readmodel.comparison import (
+    FOCUS_ENDS,
+    WITH_CASES,
+    Comparison,
+    Inputs,
+    compare,
+    focus,
+    inputs,
+    verdict,
+)
 from readmodel.funnel import funnel
 from readmodel.maps import attribution, boundaries, map_values
 from readmodel.selection import Filters
@@ -117,13 +126,21 @@ def ordered(judged: pd.DataFrame) -> pd.DataFrame:
 def _detail(data: Inputs, found: Comparison) -> model.Section:
     measure = found.metric
     rows = ordered(with_labels(found.rows(), _unit(measure)))
+    # A slide holds about forty bars: more municipalities (a large province) show the surest
+    # best and worst in the chart, every municipality in the table.
+    charted = ordered(with_labels(focus(found), _unit(measure)))
+    caption = strings.FOOTNOTE_FEW.format(small_numbers=settings.small_numbers())
+    if len(charted) < len(rows):
+        sparse = (charted["focus"] == WITH_CASES).any()
+        lead = strings.COMPARE_WITH_CASES if sparse else strings.COMPARE_FOCUS
+        caption = lead.format(count=len(rows), shown=len(charted), ends=FOCUS_ENDS) + " " + caption
     chart = model.BarChart(
         title=measure.label,
-        categories=tuple(rows["label"]),
-        series=(model.Series(measure.label, numbers(rows["value"])),),
+        categories=tuple(charted["label"]),
+        series=(model.Series(measure.label, numbers(charted["value"])),),
         number_format=model.PERCENT if measure.is_share else model.DECIMAL,
         value_axis=measure.label,
-        caption=strings.FOOTNOTE_FEW.format(small_numbers=settings.small_numbers()),
+        caption=caption,
     )
     table = pd.DataFrame(
         {

@@ -42,6 +42,14 @@ COL_DEFINITION = "Definitie"
 DEF_LINE = "{numerator} Noemer: {denominator} Periode: {period} Interval: {interval}"
 DEF_NOTE = " Let op: {note}"
 CHART_DATA = "Cijfers bij de figuur"
+COMPARE_FOCUS = (
+    "Van de {count} gemeenten de {ends} die het zekerst het best en de {ends} die het "
+    "zekerst het slechtst scoren (grens van het 95%-interval); alle gemeenten in de tabel."
+)
+COMPARE_WITH_CASES = (
+    "Van de {count} gemeenten hebben er {shown} knelpunten in deze selectie; alleen die staan "
+    "in de grafiek, alle gemeenten in de tabel."
+)
 FOOTNOTE_FEW = "* weinig gevallen (minder dan {small_numbers} knelpunten): niet gerangschikt."
 COUNTED = "aantal knelpunten"
 SERIES_REPORTED = "Gemeld"

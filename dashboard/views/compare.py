@@ -17,7 +17,14 @@ from dashboard.components import (
 from dashboard.context import page_context
 from etl import settings
 from readmodel import format
-from readmodel.comparison import FOCUS_ENDS, city_apart, compare, focus, shown_references
+from readmodel.comparison import (
+    FOCUS_ENDS,
+    WITH_CASES,
+    city_apart,
+    compare,
+    focus,
+    shown_references,
+)
 from readmodel.funnel import funnel
 from readmodel.tables import comparison_frame
 
@@ -52,7 +59,13 @@ if apart:
 references = shown_references(comparison, ctx, ctx.filters.region)
 rows = with_labels(comparison.rows(), unit(metric))
 shown_rows = with_labels(focus(comparison, ctx.filters.municipality), unit(metric))
-if shown_rows["focus"].notna().any():
+if (shown_rows["focus"] == WITH_CASES).any():
+    st.caption(
+        strings.DOT_WITH_CASES.format(
+            count=format.count(len(rows)), shown=format.count(len(shown_rows))
+        )
+    )
+elif shown_rows["focus"].notna().any():
     chosen = ctx.municipality_names.get(ctx.filters.municipality)
     st.caption(
         strings.DOT_FOCUS.format(
