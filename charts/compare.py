@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,8 @@ from charts.theme import BAD, GOOD, MUTED, PRIMARY, region_colours, styled
 from readmodel import format
 
 PERCENT, NUMBER = format.PERCENT, format.NUMBER
+LEGEND_PER_ROW = 5  # legend entries on one line of a full-width chart
+FUNNEL_NAMES = 12  # names written beside funnel points, at most
 
 
 def dot_plot(
@@ -86,7 +89,13 @@ def dot_plot(
     )
     if unit == PERCENT:
         figure.update_xaxes(range=[0, 100], ticksuffix="%")
-    return styled(figure, height=max(420, 24 * len(rows) + 140))
+    styled(figure, height=max(420, 24 * len(rows) + 140))
+    # Twelve provinces and a reference need three legend rows: room for them under the title.
+    entries = sum(1 for trace in figure.data if trace.showlegend is not False)
+    rows_of_legend = math.ceil(entries / LEGEND_PER_ROW)
+    if rows_of_legend > 1:
+        figure.update_layout(margin_t=90 + 24 * (rows_of_legend - 1))
+    return figure
 
 
 def funnel_plot(
@@ -122,6 +131,11 @@ def funnel_plot(
         .fillna(PRIMARY)
     )
     outside = shown["band"] != "binnen"
+    if outside.sum() > FUNNEL_NAMES:
+        # Many names would cover each other: then only the most striking, beyond 99,8%.
+        outside = shown["band"].isin(["boven_998", "onder_998"])
+        if outside.sum() > FUNNEL_NAMES:
+            outside = outside & False
     figure.add_scatter(
         x=shown["obstacles"],
         y=shown["share"] * 100,

@@ -412,6 +412,11 @@ NOT_A_MEMBER = (
     "Het account {account} staat niet op de ledenlijst van het netwerk; je ziet de openbare "
     "weergave. Vraag het netwerk om je toe te voegen."
 )
+QUALITY_NETWORKS_HEADER = "Netwerken in dit beeld"
+QUALITY_NETWORKS_CAPTION = (
+    "Dit landelijke beeld telt de publieke momentopnamen van deze netwerken op; elk cijfer is "
+    "opnieuw berekend uit de opgetelde aantallen. Elke gemeente telt bij één netwerk."
+)
 MEMBERS_ONLY = "{what} is alleen voor leden van het netwerk. Leden zien dit na het inloggen."
 MEMBERS_ONLY_OBSTACLES = "De lijst met knelpunten en hun reacties"
 MEMBERS_ONLY_REJECTS = "Wat er per bestand werd afgekeurd"

@@ -10,12 +10,26 @@ import pandas as pd
 from etl import settings
 from etl.metrics.registry import definitions_frame as metric_definitions
 from readmodel import strings
-from readmodel.database import query
+from readmodel.database import has_table, query
 
 
 def loads(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every load, newest first, with all columns of etl.loads."""
     return query(con, "SELECT * FROM etl.loads ORDER BY load_id DESC", name="loads")
+
+
+def networks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
+    """The networks a national roll-up adds up (public.networks) with how many
+    municipalities each counts for; None for any other warehouse."""
+    if not has_table(con, "public", "networks"):
+        return None
+    return query(
+        con,
+        "SELECT n.network, n.province, n.as_of, n.published_at, n.synthetic, "
+        "count(c.cbs_code) AS municipalities FROM public.networks AS n "
+        "LEFT JOIN public.coverage AS c USING (network) GROUP BY ALL ORDER BY n.network",
+        name="networks",
+    )
 
 
 def files(con: duckdb.DuckDBPyConnection, load_id: int) -> pd.DataFrame:

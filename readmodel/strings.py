@@ -190,6 +190,9 @@ PAGE_TERMS = (
 )
 COL_MUNICIPALITY = "Gemeente"
 COL_REGION = "Regio"
+COL_NETWORK = "Netwerk"
+COL_SCOPE = "Gebied"
+COL_PUBLISHED = "Gepubliceerd"
 COL_POPULATION = "Inwoners"
 COL_CASES = "Gevallen"
 COL_VALUE = "Waarde"

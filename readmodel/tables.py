@@ -165,6 +165,20 @@ def loads_table(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def networks_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The networks of a roll-up (readmodel.quality.networks) with Dutch headers."""
+    return pd.DataFrame(
+        {
+            strings.COL_NETWORK: frame["network"],
+            strings.COL_SCOPE: frame["province"],
+            strings.METRIC_AS_OF: frame["as_of"],
+            strings.COL_PUBLISHED: frame["published_at"],
+            strings.COL_MUNICIPALITIES: frame["municipalities"],
+            strings.COL_SYNTHETIC: frame["synthetic"],
+        }
+    )
+
+
 def definitions_table(frame: pd.DataFrame) -> pd.DataFrame:
     """etl.metrics definitions: figure, what it counts, over what, period, open, interval."""
     return pd.DataFrame(

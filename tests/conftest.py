@@ -57,3 +57,16 @@ def rollup_networks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     from tests.support.networks import build_networks
 
     return build_networks(tmp_path_factory.mktemp("networks"), AS_OF)
+
+
+@pytest.fixture(scope="session")
+def national_demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic demo spread over all 342 municipalities (scope Nederland), at twice
+    the demo's size so that most municipalities have enough cases to compare."""
+    from etl.demo import write_demo_exports
+
+    root = tmp_path_factory.mktemp("national-demo")
+    write_demo_exports(root / "raw" / "demo", seed=2026, as_of=AS_OF, scale=3, province="Nederland")
+    target = root / "warehouse" / "omzien.duckdb"
+    build(root / "raw", target, as_of=AS_OF, province="Nederland")
+    return target

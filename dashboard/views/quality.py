@@ -13,7 +13,7 @@ from dashboard.context import page_context
 from dashboard.sections import load_files
 from readmodel import format, quality
 from readmodel import strings as labels
-from readmodel.tables import definitions_table, loads_table
+from readmodel.tables import definitions_table, loads_table, networks_table
 
 ctx = page_context()
 st.title(strings.NAV_QUALITY)
@@ -65,6 +65,12 @@ st.caption(
         as_of=as_of,
     )
 )
+
+networks = quality.networks(ctx.con)
+if networks is not None:
+    st.header(strings.QUALITY_NETWORKS_HEADER)
+    st.dataframe(networks_table(networks), hide_index=True, key="networks_table")
+    st.caption(strings.QUALITY_NETWORKS_CAPTION)
 
 if ctx.rows:
     load_files.render(ctx, as_of)

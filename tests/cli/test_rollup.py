@@ -83,3 +83,11 @@ def test_the_rollup_is_served_in_public_mode(monkeypatch, tmp_path, rollup_netwo
     at = served(monkeypatch, tmp_path, PUBLIC, rollup_networks["rollup"], page, **query)
     assert not at.exception, at.exception[0].message if at.exception else ""
     assert not at.error
+
+
+def test_the_quality_page_names_the_networks_of_a_rollup(monkeypatch, tmp_path, rollup_networks):
+    at = served(monkeypatch, tmp_path, PUBLIC, rollup_networks["rollup"], "quality")
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "Netwerk" in d.value.columns)
+    assert sorted(table["Netwerk"]) == ["Omzien", "Twentse Noabers"]
+    assert "Alle netwerken" in at.sidebar.selectbox(key="filter_region").options

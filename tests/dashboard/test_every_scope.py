@@ -63,3 +63,13 @@ def test_the_national_warehouse_names_the_country(app, warehouses) -> None:
     assert "Provincie Groningen" in region.options
     texts = " ".join(m.value for m in at.markdown)
     assert "Heel Nederland" in texts
+
+
+def test_a_national_profile_compares_with_province_and_country(app, warehouses) -> None:
+    code, name, province = fixture_municipalities()[0]
+    at = app(warehouses["nederland"], page="profile", gemeente=code)
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert {name, "Nederland", "T.o.v. Nederland", f"T.o.v. Provincie {province}"} <= set(
+        table.columns
+    )
