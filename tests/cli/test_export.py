@@ -224,3 +224,42 @@ def test_nothing_to_show_in_the_knowledge_base_exports_exits_1(
     result = omzien("kennisbank", "--intern", cwd=tmp_path, warehouse=fixture_warehouse)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "exports" / "2026-11-26_kennisbank_INTERN.xlsx").exists()
+
+
+@pytest.mark.slow
+def test_comparison_defaults_to_the_first_region_of_another_network(
+    national_demo_warehouse: Path, tmp_path: Path
+) -> None:
+    """Without --regio a network without U16 compares its first region (here a province),
+    and a large province still fits: the chart shows a focus, the table every municipality."""
+    result = omzien(
+        "vergelijking", "--format", "pptx", cwd=tmp_path, warehouse=national_demo_warehouse
+    )
+    _no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    deck = Presentation(str(tmp_path / "exports" / "2026-11-26_vergelijking_groningen.pptx"))
+    charts = [s.chart for slide in deck.slides for s in slide.shapes if s.has_chart]
+    assert charts
+    big = omzien(
+        "vergelijking",
+        "--regio",
+        "noord_brabant",
+        "--format",
+        "pptx",
+        cwd=tmp_path,
+        warehouse=national_demo_warehouse,
+    )
+    assert big.returncode == 0, big.stderr
+    deck = Presentation(str(tmp_path / "exports" / "2026-11-26_vergelijking_noord_brabant.pptx"))
+    bars = [s.chart for slide in deck.slides for s in slide.shapes if s.has_chart]
+    # 56 municipalities: the chart holds the surest best and worst ten, the tables all.
+    assert max(len(chart.plots[0].categories) for chart in bars) <= 21
+    cells = {
+        cell.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_table
+        for row in shape.table.rows
+        for cell in row.cells
+    }
+    assert {"Tilburg", "Eindhoven", "Boxtel", "Vught"} <= cells
