@@ -49,8 +49,8 @@ _NL_NATIONAL_DIGITS = 9  # 06 1234 5678 and 030 123 4567 without the trunk 0
 # optionally a house number (12, 12a, 12-14, glued as in 3511AB12).
 _POSTCODE = re.compile(
     r"(?<![\w])[1-9]\d{3}(?P<sep>\s*-?\s*)(?P<letters>[A-Za-z]{2})(?![A-Za-z])"
-    # The house number; two letters after it start the next postcode, not an addition.
-    r"(?:[\s,\-]{0,3}\d{1,5}(?!\d)(?!\s*-?\s*[A-Za-z]{2}(?![A-Za-z]))"
+    # The house number, unless the digits are the next postcode ("1234AB 5678CD").
+    r"(?:[\s,\-]{0,3}(?![1-9]\d{3}\s*-?\s*[A-Za-z]{2}(?![A-Za-z]))\d{1,5}(?!\d)"
     r"(?:\s?-?\s?[A-Za-z](?![\w])|\s?-\s?\d{1,5})?(?![\w]))?"
 )
 # Two lower-case letters after four digits are a Dutch word or a unit far more often than a

@@ -58,6 +58,10 @@ REDACTED = [
     ("adres 3511 - ab", "adres [postcode]"),
     ("adres 3511  AB 12a", "adres [postcode]"),
     ("adres 3511AB12", "adres [postcode]"),
+    # A Dutch word after the house number is no next postcode: the number goes too.
+    ("adres 3511ab12 en 3511 - AB 12", "adres [postcode] en [postcode]"),
+    ("3511AB 12 en 3512CD 4", "[postcode] en [postcode]"),
+    ("1234AB 5678CD", "[postcode] [postcode]"),
     ("adres 3511 AB, 12", "adres [postcode]"),
     ("adres 3511 AB 12-14.", "adres [postcode]."),
     ("3511 ab, 3512 CD en 3513ef", "[postcode], [postcode] en [postcode]"),
