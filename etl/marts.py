@@ -28,6 +28,7 @@ COUNT_MARTS = (
     "marts/initiative_counts_by_kind",
     "marts/agenda_reach",
     "marts/initiative_reach",
+    "marts/initiative_directory",
     "marts/load_summary",
 )
 # The scorecard's count columns under the names the registry's figures use.
@@ -45,6 +46,7 @@ FIGURE_COUNTS = {
 ROLLUPS = {
     "marts.obstacle_counts_by_day": "marts.obstacle_counts",
     "marts.obstacle_counts_by_kind": "marts.obstacle_counts",
+    "marts.initiative_directory": "core.initiatives",
 }
 
 

@@ -19,23 +19,31 @@ import duckdb
 import pandas as pd
 
 from etl.vocabularies import RESOLVED_OUTCOMES
-from readmodel.database import query, row
+from readmodel.database import has_table, query, row
 from readmodel.rollups import initiative_conditions
 from readmodel.selection import Filters
 from readmodel.solutions import CASE_COLUMNS, CASE_JOINS, RESOLVING
 
-# Each initiative with its themes as a sorted list (the column the selection filters on).
+# Each initiative with its themes as a sorted list (the column the selection filters on) and
+# the key its name sorts by: the mart of the load, or computed for a warehouse without it.
+DIRECTORY = "marts.initiative_directory"
 INITIATIVES = (
-    "(SELECT i.*, coalesce(t.themes, []::VARCHAR[]) AS themes FROM core.initiatives AS i "
+    "(SELECT i.*, coalesce(t.themes, []::VARCHAR[]) AS themes, "
+    "lower(strip_accents(i.name)) AS name_key FROM core.initiatives AS i "
     "LEFT JOIN (SELECT initiative_id, list(theme ORDER BY theme) AS themes "
     "FROM core.initiative_themes GROUP BY initiative_id) AS t USING (initiative_id))"
 )
 # The same columns from a public snapshot, where every initiative consented.
-PUBLIC_INITIATIVES = "(SELECT *, TRUE AS visible_to_public FROM public.initiatives)"
+PUBLIC_INITIATIVES = (
+    "(SELECT *, TRUE AS visible_to_public, lower(strip_accents(name)) AS name_key "
+    "FROM public.initiatives)"
+)
 
 
-def _initiatives(public: bool) -> str:
-    return PUBLIC_INITIATIVES if public else INITIATIVES
+def _initiatives(con: duckdb.DuckDBPyConnection, public: bool) -> str:
+    if public:
+        return PUBLIC_INITIATIVES
+    return DIRECTORY if has_table(con, "marts", "initiative_directory") else INITIATIVES
 
 
 COLUMNS = (
@@ -47,7 +55,7 @@ COLUMNS = (
 SEARCHED = ("i.name", "i.description", "i.place", "m.name")
 # The orders a user can choose; the name (as a dictionary sorts it: case and accents
 # ignored) and then the id break every tie.
-BY_NAME = "lower(strip_accents(i.name)), i.initiative_id"
+BY_NAME = "i.name_key, i.initiative_id"
 SORTS = {
     "naam": BY_NAME,
     "gemeente": f"m.name, {BY_NAME}",
@@ -59,6 +67,7 @@ CASES_PER_OBSTACLE = 5
 
 
 def _matching(
+    con: duckdb.DuckDBPyConnection,
     filters: Filters,
     search: str | None,
     legal_form: str | None,
@@ -68,7 +77,7 @@ def _matching(
     """FROM/WHERE of the directory: the selection, then the page's own narrowing."""
     where, params = initiative_conditions(filters)
     sql = (
-        f"FROM (SELECT * FROM {_initiatives(public)} WHERE {where}) AS i "
+        f"FROM (SELECT * FROM {_initiatives(con, public)} WHERE {where}) AS i "
         "LEFT JOIN core.municipalities AS m ON m.cbs_code = i.cbs_code WHERE TRUE"
     )
     if legal_form:
@@ -104,7 +113,7 @@ def directory(
     legal_form, phase, founded_year, volunteers, website, description, registered_at,
     visible_to_public. `public_only` keeps the initiatives that consented to be shown.
     """
-    sql, params = _matching(filters, search, legal_form, public_only, public)
+    sql, params = _matching(con, filters, search, legal_form, public_only, public)
     order = SORTS.get(sort, SORTS["naam"])
     return query(
         con,
@@ -124,7 +133,7 @@ def count_directory(
     public: bool = False,
 ) -> int:
     """How many initiatives `directory` gives without a limit."""
-    sql, params = _matching(filters, search, legal_form, public_only, public)
+    sql, params = _matching(con, filters, search, legal_form, public_only, public)
     return int(row(con, f"SELECT count(*) {sql}", params, name="count_directory")[0])
 
 
@@ -134,7 +143,7 @@ def initiative(
     """One initiative with the directory's columns, or None when the id is unknown."""
     found = query(
         con,
-        f"SELECT {COLUMNS} FROM {_initiatives(public)} AS i "
+        f"SELECT {COLUMNS} FROM {_initiatives(con, public)} AS i "
         "LEFT JOIN core.municipalities AS m ON m.cbs_code = i.cbs_code "
         "WHERE i.initiative_id = ?",
         [initiative_id],
@@ -176,7 +185,7 @@ def peer_frame(con: duckdb.DuckDBPyConnection, *, public: bool = False) -> pd.Da
         f"SELECT i.initiative_id, i.name, i.cbs_code, m.name AS municipality, i.place, "
         "i.themes, i.legal_form, i.phase, i.volunteers, i.description, i.visible_to_public, "
         "coalesce(k.categories, []::VARCHAR[]) AS obstacle_categories "
-        f"FROM {_initiatives(public)} AS i "
+        f"FROM {_initiatives(con, public)} AS i "
         "LEFT JOIN core.municipalities AS m ON m.cbs_code = i.cbs_code "
         f"LEFT JOIN {categories} AS k ON k.initiative_id = i.initiative_id "
         "ORDER BY i.initiative_id",

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from etl.metrics import apply_small_numbers
 from etl.metrics.registry import Metric, metric
 from etl.metrics.survival import km_curve_counts
-from readmodel.comparison import PROVINCE, Inputs, figures_of, group_survival, judge, verdict
+from readmodel.comparison import PROVINCE, Inputs, figures_of, group_survival, verdict
 
 # The key figures of a municipality profile (page and fact sheet), in their order.
 PROFILE_KEYS: tuple[str, ...] = (
@@ -53,7 +54,12 @@ def key_figures(data: Inputs, code: str, keys: tuple[str, ...] = PROFILE_KEYS) -
     for key in keys:
         found = metric(key)
         figures = figures_of(data, found, {code: frozenset({code}), **groups}).set_index("code")
-        own = judge(figures.loc[[code]], found, float("nan")).iloc[0]
+        # One row against no reference: only the small-numbers rule applies (no rank).
+        own = apply_small_numbers(
+            figures.loc[[code]],
+            count="n",
+            shares=["value", "low", "high"] if found.is_share else [],
+        ).iloc[0]
         refs = figures.drop(index=code)
         result.append(
             KeyFigure(

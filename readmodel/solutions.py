@@ -42,6 +42,16 @@ RESOLVING = """
     WHERE list_contains(?, outcome)
     GROUP BY obstacle_id
 """
+# The same for the obstacles of a CTE `o` only (the cases a page shows).
+RESOLVING_OF_CASES = """
+    SELECT
+        obstacle_id,
+        arg_min(outcome, (responded_at, response_id)) AS outcome,
+        arg_min(note, (responded_at, response_id)) AS note
+    FROM core.responses
+    WHERE obstacle_id IN (SELECT obstacle_id FROM o) AND list_contains(?, outcome)
+    GROUP BY obstacle_id
+"""
 CASE_COLUMNS = (
     "o.obstacle_id, o.cbs_code, m.name AS municipality, o.initiative_id, "
     "i.name AS initiative, o.theme, o.category, o.reported_at, o.resolved_at, "
@@ -131,13 +141,15 @@ def resolved_cases(
     where, params = obstacle_conditions(filters)
     # The phase filter is the reporting initiative's phase (as in the marts).
     source = PHASED if filters.phase else "core.obstacles"
+    # The cases first, then the resolving responses of those cases only: a million
+    # responses are not grouped for the two hundred a page shows.
+    order = "o.resolved_at DESC, o.obstacle_id"
     return query(
         con,
-        f"WITH resolving AS ({RESOLVING}) "
-        f"SELECT {CASE_COLUMNS} FROM (SELECT * FROM {source} WHERE {where}) AS o "
-        f"{CASE_JOINS}"
-        "WHERE o.resolved_at IS NOT NULL "
-        "ORDER BY o.resolved_at DESC, o.obstacle_id LIMIT ?",
-        [list(RESOLVED_OUTCOMES), *params, limit],
+        f"WITH o AS (SELECT * FROM (SELECT * FROM {source} WHERE {where}) AS o "
+        f"WHERE o.resolved_at IS NOT NULL ORDER BY {order} LIMIT ?), "
+        f"resolving AS ({RESOLVING_OF_CASES}) "
+        f"SELECT {CASE_COLUMNS} FROM o {CASE_JOINS}ORDER BY {order}",
+        [*params, limit, list(RESOLVED_OUTCOMES)],
         name="resolved_cases",
     )
