@@ -363,3 +363,22 @@ def test_per_municipality_on_the_demo_ranks_the_larger_ones(demo: Warehouse) -> 
     assert found.obstacles == int(table["obstacles"].sum())
     page = compare(inputs(demo, found.filters), metric("resolved_share")).rows()
     assert found.obstacles == int(page["obstacles"].sum())
+
+
+def test_the_directory_mart_gives_what_the_core_tables_give(kennisbank_warehouse, tmp_path):
+    """A warehouse built before marts.initiative_directory reads the same directory."""
+    older = tmp_path / "ouder.duckdb"
+    older.write_bytes(kennisbank_warehouse.read_bytes())
+    with duckdb.connect(str(older)) as con:
+        con.execute("DROP TABLE marts.initiative_directory")
+    with (
+        duckdb.connect(str(kennisbank_warehouse), read_only=True) as new,
+        duckdb.connect(str(older), read_only=True) as old,
+    ):
+        for sort in kb.SORTS:
+            for filters in (Filters(), Filters(themes=("zorg_welzijn",), region="u10")):
+                pd.testing.assert_frame_equal(
+                    kb.directory(new, filters, sort=sort), kb.directory(old, filters, sort=sort)
+                )
+        mine, theirs = kb.initiative(new, "KB-START"), kb.initiative(old, "KB-START")
+        assert {k: str(v) for k, v in mine.items()} == {k: str(v) for k, v in theirs.items()}
