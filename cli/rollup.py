@@ -19,13 +19,13 @@ def rollup(
     overwrite: OverwriteOption = False,
 ) -> None:
     """Tel publieke momentopnamen van netwerken op tot één landelijk beeld."""
-    from etl.publish import is_snapshot
-    from etl.rollup import RollupError
+    from etl.rollup import RollupError, is_rollup
     from etl.rollup import rollup as add_up
 
     if any(out.exists() and s.exists() and out.samefile(s) for s in snapshots):
         raise fail(ROLLUP["out_is_input"].format(path=out), 2)
-    target = safe_output(out, overwrite=overwrite or is_snapshot(out))
+    # An earlier roll-up is replaced unasked; a network's own snapshot only with --overwrite.
+    target = safe_output(out, overwrite=overwrite or is_rollup(out))
     try:
         result = add_up(
             snapshots,
@@ -40,6 +40,9 @@ def rollup(
         errors.print(ROLLUP["left_out"].format(network=network, count=count))
     for region in result.dropped_regions:
         errors.print(ROLLUP["dropped_region"].format(region=region))
+    if len(set(result.as_of_days.values())) > 1:
+        days = ", ".join(f"{n} {d:%d-%m-%Y}" for n, d in result.as_of_days.items())
+        errors.print(ROLLUP["as_of_differs"].format(days=days))
     if result.unknown_reach:
         errors.print(ROLLUP["unknown_reach"].format(places=", ".join(result.unknown_reach)))
     console.print(

@@ -341,17 +341,37 @@ ROLLUP = {
     "too_few": "Geef minstens twee momentopnamen om op te tellen.",
     "out_is_input": "{path} is een van de momentopnamen die je optelt; kies een ander --out.",
     "missing": "{path} bestaat niet.",
+    "directory": "{path} is een map; geef het bestand van een momentopname.",
     "not_a_snapshot": "{path} is geen publieke momentopname; maak die met 'omzien publish'.",
-    "old_snapshot": "{path} is gemaakt met een oudere versie; maak hem opnieuw met "
-    "'omzien publish'.",
+    "old_snapshot": "{path} is gemaakt met een oudere versie (er ontbreekt: {tables}); maak "
+    "hem opnieuw met 'omzien publish'.",
+    "damaged": "{path} is beschadigd of met de hand veranderd ({what} klopt niet); maak hem "
+    "opnieuw met 'omzien publish'.",
+    "bad_network": "{path} noemt een netwerk dat niet kan: {problem} Maak hem opnieuw met "
+    "'omzien publish' (OMZIEN_NETWORK).",
+    "bad_name": "Die --naam kan niet: {problem}",
+    "name_empty": "de naam is leeg.",
+    "name_long": "de naam is langer dan {length} tekens.",
+    "name_control": "de naam bevat een regeleinde of een ander onzichtbaar stuurteken.",
+    "unknown_coverage": "{path} dekt gemeenten die niet bestaan of die hij zelf niet heeft "
+    "(bijvoorbeeld {codes}); maak hem opnieuw met 'omzien publish'.",
+    "double_coverage": "{path} noemt gemeenten twee keer (bijvoorbeeld {codes}); maak hem "
+    "opnieuw met 'omzien publish'.",
+    "empty_code": "(leeg)",
     "versions": "{one} en {other} zijn met verschillende versies gemaakt en passen niet op "
     "elkaar; maak ze opnieuw met 'omzien publish'.",
-    "same_network": "Netwerk {network} staat er twee keer in; geef elk netwerk één keer.",
+    "same_network": "Netwerk {network} staat er twee keer in ({one} en {other}); geef elk "
+    "netwerk één keer. Een landelijk beeld bevat zijn netwerken al.",
     "unknown_preference": "'{network}' is geen van de netwerken; kies uit: {networks}.",
     "overlap": "De momentopnamen van {one} en {other} dekken allebei {count} gemeente(n) "
     "(bijvoorbeeld {examples}). Geef met --voorkeur aan welk netwerk daar telt.",
     "mixed_demo": "Demogegevens en echte gegevens worden niet samen opgeteld.",
     "failed": "Het optellen is mislukt: {error}",
+    "no_folder": "De map voor {path} kan niet worden gemaakt ({error}); kies een ander --out.",
+    "cannot_write": "{path} kan niet worden geschreven ({error}).",
+    "as_of_differs": "Let op: de peildata verschillen ({days}). Het landelijke beeld heeft de "
+    "laatste als peildatum; cijfers als 'afgelopen 12 maanden' tellen per netwerk tot zijn "
+    "eigen peildatum.",
     "step_reference": "Gemeenten en grenzen",
     "step_regions": "Regio's",
     "step_marts": "Aantallen optellen en cijfers opnieuw berekenen",

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -33,7 +33,7 @@ from etl.messages import ROLLUP
 from etl.models import run_models
 from etl.publish import describe_snapshot
 from etl.rollup.reach import agenda_reach
-from etl.rollup.sources import RollupError, assign, read_source
+from etl.rollup.sources import RollupError, assign, is_rollup, name_problem, read_source
 from etl.rollup.sql import kept_table
 from etl.rollup.tables import (
     check_columns,
@@ -45,7 +45,7 @@ from etl.rollup.tables import (
     regions,
 )
 
-__all__ = ["RolledUp", "RollupError", "rollup"]
+__all__ = ["RolledUp", "RollupError", "is_rollup", "rollup"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class RolledUp:
     left_out: dict[str, int]  # network: municipalities that counted with a preferred one
     dropped_regions: tuple[str, ...]  # regions of a network that lost municipalities
     unknown_reach: tuple[str, ...]  # places whose different initiatives are not known
+    as_of_days: dict[str, date]  # network: its as-of day
 
 
 def rollup(
@@ -71,16 +72,22 @@ def rollup(
     say = progress or (lambda _step: None)
     if len(paths) < 2:
         raise RollupError(ROLLUP["too_few"], 2)
+    name = name or ROLLUP["default_name"]
+    problem = name_problem(name)
+    if problem:
+        raise RollupError(ROLLUP["bad_name"].format(problem=problem), 2)
     sources = [read_source(Path(p)) for p in paths]
     synthetic = {bool(s.networks_frame["synthetic"].any()) for s in sources}
     if len(synthetic) > 1:
         raise RollupError(ROLLUP["mixed_demo"], 2)
     kept = assign(sources, prefer)
-    name = name or ROLLUP["default_name"]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    building = target.parent / f".{target.name}.building-{os.getpid()}"
-    building.unlink(missing_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RollupError(ROLLUP["no_folder"].format(path=target, error=exc.strerror), 2) from exc
+    building = target.parent / f".{target.name}.building-{os.getpid()}"
+    try:
+        building.unlink(missing_ok=True)
         with duckdb.connect(str(building)) as con:
             for i, source in enumerate(sources):
                 con.execute(f"ATTACH ? AS s{i} (READ_ONLY)", [str(source.path)])
@@ -107,6 +114,8 @@ def rollup(
         os.replace(building, target)
     except duckdb.Error as exc:
         raise RollupError(ROLLUP["failed"].format(error=str(exc).splitlines()[0])) from exc
+    except OSError as exc:
+        raise RollupError(ROLLUP["cannot_write"].format(path=target, error=exc.strerror)) from exc
     finally:
         building.unlink(missing_ok=True)
         Path(f"{building}.wal").unlink(missing_ok=True)
@@ -120,4 +129,5 @@ def rollup(
         left_out,
         tuple(dropped),
         tuple(unknown),
+        {n: day for s in sources for n, day in s.as_of_days.items()},
     )

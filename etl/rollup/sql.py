@@ -50,3 +50,15 @@ def columns(con, database: str, schema: str, table: str) -> list[str]:
             [database, schema, table],
         ).fetchall()
     ]
+
+
+def typed_columns(con, database: str, schema: str, table: str) -> list[tuple[str, str]]:
+    """(name, type) of every column of a table, in order."""
+    return [
+        (name, kind)
+        for name, kind in con.execute(
+            "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? "
+            "AND schema_name = ? AND table_name = ? ORDER BY column_index",
+            [database, schema, table],
+        ).fetchall()
+    ]

@@ -10,9 +10,9 @@ import pandas as pd
 from etl import reference
 from etl.marts import SCORECARD
 from etl.messages import ROLLUP
-from etl.publish import MARTS
+from etl.publish import DIRECTORY_COLUMNS, MARTS, REFERENCE
 from etl.rollup.sources import RollupError, Source, slug
-from etl.rollup.sql import columns, create, union
+from etl.rollup.sql import columns, create, typed_columns, union
 
 # The count marts with a cbs_code column: one network's rows per municipality.
 PER_MUNICIPALITY = tuple(
@@ -32,15 +32,42 @@ SCORECARD_COUNTS = (
 )
 
 
+# The tables put side by side whole: every source must have the same columns, of the same
+# types (a count that became text would add up as text).
+SIDE_BY_SIDE = (*(f"marts.{m}" for m in MARTS), *REFERENCE, "public.initiatives")
+# What a public directory card shows, and nothing a snapshot may have gained besides.
+INITIATIVE_COLUMNS = (*DIRECTORY_COLUMNS, "themes")
+
+
 def check_columns(con, sources: Sequence[Source]) -> None:
-    """Snapshots of different versions cannot be added up column by column."""
-    for mart in MARTS:
-        first = columns(con, "s0", "marts", mart)
+    """Snapshots of different versions (or changed by hand) cannot be added up column by
+    column."""
+    for table in SIDE_BY_SIDE:
+        schema, name = table.split(".")
+        first = set(typed_columns(con, "s0", schema, name))
         for i, source in enumerate(sources[1:], start=1):
-            if set(columns(con, f"s{i}", "marts", mart)) != set(first):
+            if set(typed_columns(con, f"s{i}", schema, name)) != first:
                 raise RollupError(
                     ROLLUP["versions"].format(one=sources[0].path.name, other=source.path.name), 2
                 )
+
+
+def prefixes(sources: Sequence[Source]) -> list[str]:
+    """A different short name per source, put before what two networks both use (a region
+    code, an initiative id): its first network's name, numbered when two read the same."""
+    taken: list[str] = []
+    for source in sources:
+        base = slug(source.networks[0])
+        taken.append(free(base, set(taken)))
+    return taken
+
+
+def free(wanted: str, taken: set[str]) -> str:
+    """`wanted`, or `wanted_2`, `wanted_3`, ... whichever is not taken yet."""
+    found, number = wanted, 2
+    while found in taken:
+        found, number = f"{wanted}_{number}", number + 1
+    return found
 
 
 def reference_tables(con, sources: Sequence[Source]) -> None:
@@ -73,7 +100,7 @@ def regions(con, sources: Sequence[Source], kept: Sequence[frozenset[str]]) -> l
     member_rows = [tuple(r) for r in members[["region_code", "cbs_code"]].itertuples(index=False)]
     taken = {r[0] for r in rows}
     dropped: list[str] = []
-    for i, source in enumerate(sources):
+    for i, (source, prefix) in enumerate(zip(sources, prefixes(sources), strict=True)):
         regions = con.execute(
             f"SELECT region_code, name, kind, note FROM s{i}.core.regions "
             f"WHERE kind <> ? ORDER BY sort_order",
@@ -87,7 +114,7 @@ def regions(con, sources: Sequence[Source], kept: Sequence[frozenset[str]]) -> l
             if not own or not own <= kept[i]:
                 dropped.append(f"{region_name} ({source.label})")
                 continue
-            new_code = code if code not in taken else f"{slug(source.networks[0])}_{code}"
+            new_code = code if code not in taken else free(f"{prefix}_{code}", taken)
             taken.add(new_code)
             rows.append((new_code, region_name, kind, note))
             member_rows += [(new_code, c) for c in sorted(own)]
@@ -178,17 +205,19 @@ def provenance(con, sources, kept, name: str, now: datetime) -> None:
 
 
 def initiatives(con, sources: Sequence[Source]) -> None:
-    """The consenting initiatives of every network; an id two networks both use gets the
-    network's name in front, so a card opens the right one."""
-    parts = []
-    for i, source in enumerate(sources):
-        prefix = slug(source.networks[0])
+    """The consenting initiatives of every network, with the directory's columns only; an
+    id two networks both use gets the network's name in front, so a card opens the right
+    one."""
+    rest = ", ".join(c for c in INITIATIVE_COLUMNS if c != "initiative_id")
+    parts, params = [], []
+    for i, prefix in enumerate(prefixes(sources)):
         parts.append(
-            f"SELECT * REPLACE (CASE WHEN initiative_id IN (SELECT initiative_id FROM ids "
-            f"WHERE n > 1) THEN '{prefix}:' || initiative_id ELSE initiative_id END "
-            f"AS initiative_id) FROM s{i}.public.initiatives "
+            "SELECT CASE WHEN initiative_id IN (SELECT initiative_id FROM ids WHERE n > 1) "
+            f"THEN ? || initiative_id ELSE initiative_id END AS initiative_id, {rest} "
+            f"FROM s{i}.public.initiatives "
             f"WHERE cbs_code IN (SELECT cbs_code FROM kept WHERE source = {i})"
         )
+        params.append(f"{prefix}:")
     every = " UNION ALL ".join(
         f"SELECT initiative_id FROM s{i}.public.initiatives" for i in range(len(sources))
     )
@@ -198,5 +227,6 @@ def initiatives(con, sources: Sequence[Source]) -> None:
     con.execute(
         "CREATE TABLE public.initiatives AS SELECT * FROM ("
         + " UNION ALL BY NAME ".join(parts)
-        + ") ORDER BY initiative_id"
+        + ") ORDER BY initiative_id",
+        params,
     )

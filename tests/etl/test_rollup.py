@@ -29,7 +29,7 @@ from readmodel.profile import curves
 from readmodel.selection import Filters
 from readmodel.warehouse import read_warehouse
 from tests.support.exports import AS_OF
-from tests.support.networks import write_network_exports
+from tests.support.networks import tampered, write_network_exports
 
 PROVINCES = ("utrecht", "overijssel")
 IN_PROVINCE = (
@@ -192,3 +192,178 @@ def test_a_rollup_rolls_up_again(built, tmp_path) -> None:
     result = rollup([built["rollup"], snapshot], tmp_path / "drie.duckdb")
     assert set(result.networks) == {"Omzien", "Twentse Noabers", "Gelders netwerk"}
     assert result.municipalities == sum(IN_PROVINCE[p] for p in IN_PROVINCE)
+
+
+# ---------------------------------------------------------------- damaged and hostile inputs
+
+# A snapshot changed by hand or broken on the way: each gets a Dutch reason (exit 2) and
+# no output file, never a traceback and never a roll-up that counts something wrong.
+DAMAGED = {
+    "kolom-weg-uit-snapshot": ["ALTER TABLE public.snapshot DROP COLUMN synthetic"],
+    "kolom-weg-uit-dekking": ["ALTER TABLE public.coverage RENAME cbs_code TO code"],
+    "geen-herkomst": ["DELETE FROM public.snapshot"],
+    "twee-keer-herkomst": [
+        "INSERT INTO public.snapshot SELECT 'Ander netwerk', province, load_id, as_of, "
+        "synthetic, published_at FROM public.snapshot"
+    ],
+    "netwerk-zonder-naam": ["UPDATE public.snapshot SET network = NULL"],
+    "lege-netwerknaam": ["UPDATE public.snapshot SET network = '  '"],
+    "stuurtekens-in-naam": ["UPDATE public.snapshot SET network = 'Twente' || chr(27) || '[31m'"],
+    "gemeente-leeg": ["INSERT INTO public.coverage VALUES (NULL, 'Twentse Noabers')"],
+    "gemeente-onbekend": ["INSERT INTO public.coverage VALUES ('GM9999', 'Twentse Noabers')"],
+    "gemeente-sql": [
+        "INSERT INTO public.coverage VALUES ('''; DROP TABLE marts.obstacle_counts; --', 'x')"
+    ],
+    "gemeente-dubbel": ["INSERT INTO public.coverage SELECT * FROM public.coverage LIMIT 1"],
+    "gemeente-buiten-de-gemeenten": [
+        "DELETE FROM core.municipalities WHERE cbs_code = "
+        "(SELECT min(cbs_code) FROM public.coverage)"
+    ],
+    "ander-type": ["ALTER TABLE marts.obstacle_counts ALTER obstacles TYPE VARCHAR"],
+    "tabel-weg": ["DROP TABLE core.region_members"],
+    "initiatief-kolom-weg": ["ALTER TABLE public.initiatives DROP COLUMN cbs_code"],
+}
+
+
+@pytest.mark.parametrize("statements", DAMAGED.values(), ids=DAMAGED)
+def test_a_damaged_snapshot_gets_a_dutch_reason(built, tmp_path, statements) -> None:
+    damaged = tampered(built["OV-publiek"], tmp_path / "twente.duckdb", *statements)
+    target = tmp_path / "nl.duckdb"
+    with pytest.raises(RollupError) as refused:
+        rollup([built["UT-publiek"], damaged], target)
+    assert refused.value.exit_code == 2
+    assert "twente.duckdb" in str(refused.value)
+    assert "Error" not in str(refused.value)  # no DuckDB message in English
+    assert [p.name for p in tmp_path.iterdir()] == ["twente.duckdb"]  # nothing half-written
+
+
+def test_a_directory_is_no_snapshot(built, tmp_path) -> None:
+    with pytest.raises(RollupError, match="map") as refused:
+        rollup([built["UT-publiek"], tmp_path], tmp_path / "nl.duckdb")
+    assert refused.value.exit_code == 2
+
+
+def test_columns_a_snapshot_should_not_have_stay_out(built, tmp_path) -> None:
+    """Only the directory's own columns are published again: a column someone added to
+    both snapshots (here a secret) does not reach the roll-up."""
+    secret = "ALTER TABLE public.initiatives ADD COLUMN contact VARCHAR DEFAULT 'GEHEIM-06'"
+    one = tampered(built["UT-publiek"], tmp_path / "ut.duckdb", secret)
+    other = tampered(built["OV-publiek"], tmp_path / "ov.duckdb", secret)
+    rollup([one, other], tmp_path / "nl.duckdb")
+    with (
+        duckdb.connect(str(tmp_path / "nl.duckdb"), read_only=True) as con,
+        duckdb.connect(str(built["rollup"]), read_only=True) as plain,
+    ):
+        columns = {c for (c,) in con.execute("SELECT column_name FROM duckdb_columns()").fetchall()}
+        assert "contact" not in columns
+        assert_frame_equal(
+            con.execute("SELECT * FROM public.initiatives").df(),
+            plain.execute("SELECT * FROM public.initiatives").df(),
+        )
+
+
+HOSTILE_NAMES = [
+    'O\'Brien "x"; DROP TABLE marts.obstacle_counts; --',
+    "**vet** [klik](https://example.org) # kop",
+    "<script>alert(1)</script>",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_a_network_name_is_data_never_sql(built, tmp_path, name) -> None:
+    hostile = tampered(
+        built["OV-publiek"],
+        tmp_path / "ov.duckdb",
+        "UPDATE public.snapshot SET network = '" + name.replace("'", "''") + "'",
+        "UPDATE public.coverage SET network = (SELECT network FROM public.snapshot)",
+    )
+    result = rollup([built["UT-publiek"], hostile], tmp_path / "nl.duckdb", name=name)
+    assert name in result.networks
+    with (
+        duckdb.connect(str(tmp_path / "nl.duckdb"), read_only=True) as con,
+        duckdb.connect(str(built["rollup"]), read_only=True) as plain,
+    ):
+        assert con.execute("SELECT network FROM public.snapshot").fetchone() == (name,)
+        assert headline(con, Filters()) == headline(plain, Filters())
+
+
+@pytest.mark.parametrize("name", ["   ", "Land\nelijk", "Landelijk\x1b[2J", "x" * 201])
+def test_the_name_of_the_rollup_is_checked(built, tmp_path, name) -> None:
+    target = tmp_path / "nl.duckdb"
+    with pytest.raises(RollupError, match="naam") as refused:
+        rollup([built["UT-publiek"], built["OV-publiek"]], target, name=name)
+    assert refused.value.exit_code == 2
+    assert not target.exists()
+
+
+def test_one_network_in_another_spelling_is_the_same_network(built, tmp_path) -> None:
+    """' omzien ' is Omzien: refused like the same network twice, also with a preference
+    (which would otherwise match both)."""
+    again = tmp_path / "omzien-klein.duckdb"
+    publish(built["UT"], again, network=" omzien ")
+    for prefer in (None, "omzien", "OMZIEN"):
+        with pytest.raises(RollupError, match="twee keer") as refused:
+            rollup([built["UT-publiek"], again], tmp_path / "x.duckdb", prefer=prefer)
+        assert refused.value.exit_code == 2
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_a_rollup_with_one_of_its_own_parts_is_refused(built, tmp_path) -> None:
+    """Rolled up again with one of its networks: refused whatever is preferred, naming both
+    files; under another name the part still overlaps."""
+    for prefer in (None, "Omzien", "Twentse Noabers"):
+        with pytest.raises(RollupError) as refused:
+            rollup([built["rollup"], built["UT-publiek"]], tmp_path / "x.duckdb", prefer=prefer)
+        assert refused.value.exit_code == 2
+        assert "Omzien" in str(refused.value)
+        assert "landelijk.duckdb" in str(refused.value)
+        assert "UT-publiek.duckdb" in str(refused.value)
+    renamed = tmp_path / "zorgzaam.duckdb"
+    publish(built["UT"], renamed, network="Zorgzaam Utrecht")
+    with pytest.raises(RollupError, match="--voorkeur"):
+        rollup([built["rollup"], renamed], tmp_path / "x.duckdb")
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_different_as_of_days_are_named(built, tmp_path) -> None:
+    earlier = tampered(
+        built["OV-publiek"],
+        tmp_path / "ov.duckdb",
+        *(
+            f"UPDATE {table} SET as_of = as_of - INTERVAL 30 DAY"
+            for table in ("public.snapshot", "etl.loads", "marts.load_summary")
+        ),
+    )
+    result = rollup([built["UT-publiek"], earlier], tmp_path / "nl.duckdb")
+    assert result.as_of_days == {"Omzien": AS_OF, "Twentse Noabers": date(2026, 10, 27)}
+    same = rollup([built["UT-publiek"], built["OV-publiek"]], tmp_path / "nl2.duckdb")
+    assert set(same.as_of_days.values()) == {AS_OF}
+
+
+def test_region_codes_stay_apart_when_networks_share_them(built, tmp_path) -> None:
+    """Both networks call a region u16, and Twente also has one with the code the roll-up
+    would give its u16: every region keeps its own members."""
+    codes = "SELECT cbs_code FROM public.coverage ORDER BY cbs_code"
+    twente = tampered(
+        built["OV-publiek"],
+        tmp_path / "ov.duckdb",
+        "INSERT INTO core.regions (region_code, name, kind, sort_order) VALUES "
+        "('twentse_noabers_u16', 'Noord-Twente', 'samenwerkingsverband', 90), "
+        "('u16', 'Twentse zestien', 'samenwerkingsverband', 91)",
+        f"INSERT INTO core.region_members SELECT 'u16', cbs_code FROM ({codes} LIMIT 3)",
+        "INSERT INTO core.region_members SELECT 'twentse_noabers_u16', cbs_code "
+        f"FROM ({codes} OFFSET 3 LIMIT 2)",
+    )
+    rollup([built["UT-publiek"], twente], tmp_path / "nl.duckdb")
+    with duckdb.connect(str(tmp_path / "nl.duckdb"), read_only=True) as con:
+        regions = con.execute("SELECT region_code FROM core.regions").fetchall()
+        assert len(regions) == len(set(regions))
+        sizes = dict(
+            con.execute(
+                "SELECT r.name, count(*) FROM core.regions AS r "
+                "JOIN core.region_members USING (region_code) GROUP BY ALL"
+            ).fetchall()
+        )
+    assert sizes["Twentse zestien"] == 3
+    assert sizes["Noord-Twente"] == 2
+    assert sizes["U16"] == 16

@@ -142,3 +142,18 @@ def build_networks(root: Path, as_of: date) -> dict[str, Path]:
     paths["rollup"] = root / "landelijk.duckdb"
     rollup([paths["UT-publiek"], paths["OV-publiek"]], paths["rollup"])
     return paths
+
+
+def tampered(snapshot: Path, target: Path, *statements: str) -> Path:
+    """A copy of `snapshot` at `target` with `statements` run on it: a damaged, hostile or
+    hand-edited snapshot, as a roll-up may be handed one."""
+    import shutil
+
+    import duckdb
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(snapshot, target)
+    with duckdb.connect(str(target)) as con:
+        for statement in statements:
+            con.execute(statement)
+    return target
