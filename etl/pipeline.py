@@ -194,18 +194,35 @@ def register_reference(con: duckdb.DuckDBPyConnection, settings: TransformSettin
 
 
 def validate(con: duckdb.DuckDBPyConnection, source: Source, rules: list[Rule]) -> None:
-    """Add the rows of a staging table that break a rule to `rejects`; keep the rest."""
+    """Add the rows of a staging table that break a rule to `rejects`; keep the rest.
+
+    One scan of the staging table finds every row that breaks any rule (`broken_<source>`,
+    a few thousand rows of a million); the reasons are worked out on those rows only.
+    `accepted_<source>` is a view: the staging rows less the broken ones, with `is_latest`
+    false for a row a later accepted row of the same record supersedes. Only the few ids
+    written more than once are sorted for that, not the whole table.
+    """
     table, id_column = STAGED[source.name]
-    sql, params = reject_query(source.name, table, rules)
+    broken = f"broken_{source.name}"
+    breaks_any = " OR ".join(f"({rule.when})" for rule in rules)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {broken} AS SELECT * FROM {table} WHERE {breaks_any}")
+    sql, params = reject_query(source.name, broken, rules)
     con.execute(f"INSERT INTO rejects {sql}", params)
+    kept = f"(SELECT * FROM {table} ANTI JOIN {broken} USING (file_seq, row_number))"
+    # IS NOT DISTINCT FROM: rows without an id (an alias of punctuation only) are one record.
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE accepted_{source.name} AS "
-        f"SELECT s.*, row_number() OVER (PARTITION BY s.{id_column} "
-        "ORDER BY s.file_seq DESC, s.row_number DESC) = 1 AS is_latest "
-        f"FROM {table} AS s "
-        "ANTI JOIN (SELECT DISTINCT file_seq, row_number FROM rejects WHERE source = ?) AS j "
-        "USING (file_seq, row_number)",
-        [source.name],
+        f"CREATE OR REPLACE TEMP TABLE superseded_{source.name} AS "
+        f"SELECT k.file_seq, k.row_number FROM {kept} AS k "
+        f"JOIN (SELECT {id_column} AS id FROM {kept} GROUP BY ALL HAVING count(*) > 1) AS r "
+        f"ON k.{id_column} IS NOT DISTINCT FROM r.id "
+        f"QUALIFY row_number() OVER (PARTITION BY k.{id_column} "
+        "ORDER BY k.file_seq DESC, k.row_number DESC) > 1"
+    )
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW accepted_{source.name} AS "
+        f"SELECT k.*, x.file_seq IS NULL AS is_latest FROM {kept} AS k "
+        f"LEFT JOIN superseded_{source.name} AS x "
+        "ON x.file_seq = k.file_seq AND x.row_number = k.row_number"
     )
 
 
