@@ -141,7 +141,7 @@ def bench(scale: float, initiatives: int, scope: str, runs: int) -> None:
             floors.append(floor_seconds(csv_files, scratch))
             etls.append(etl_run(raw, scratch / "omzien.duckdb", scope))
         read, core = row_counts(scratch / "omzien.duckdb")
-    seconds, rss = min(etls)
+    seconds = min(s for s, _ in etls)
     floor = min(floors)
     ratio = seconds / floor
     sources = ("initiatives", "obstacles", "responses")

@@ -205,7 +205,9 @@ def validate(con: duckdb.DuckDBPyConnection, source: Source, rules: list[Rule]) 
     table, id_column = STAGED[source.name]
     broken = f"broken_{source.name}"
     breaks_any = " OR ".join(f"({rule.when})" for rule in rules)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {broken} AS SELECT * FROM {table} WHERE {breaks_any}")
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {broken} AS SELECT * FROM {table} WHERE {breaks_any}"
+    )
     sql, params = reject_query(source.name, broken, rules)
     con.execute(f"INSERT INTO rejects {sql}", params)
     kept = f"(SELECT * FROM {table} ANTI JOIN {broken} USING (file_seq, row_number))"
