@@ -199,20 +199,27 @@ def register_reference(con: duckdb.DuckDBPyConnection, settings: TransformSettin
 def validate(con: duckdb.DuckDBPyConnection, source: Source, rules: list[Rule]) -> None:
     """Add the rows of a staging table that break a rule to `rejects`; keep the rest.
 
-    One scan of the staging table finds every row that breaks any rule (`broken_<source>`,
-    a few thousand rows of a million); the reasons are worked out on those rows only.
+    One scan of the staging table picks every row that may break a rule (`suspect_<source>`,
+    a few thousand rows of a million); the rules and their reasons are worked out on those
+    rows only, and `broken_<source>` holds the rows they reject.
     `accepted_<source>` is a view: the staging rows less the broken ones, with `is_latest`
     false for a row a later accepted row of the same record supersedes. Only the few ids
     written more than once are sorted for that, not the whole table.
     """
     table, id_column = STAGED[source.name]
-    broken = f"broken_{source.name}"
-    breaks_any = " OR ".join(f"({rule.when})" for rule in rules)
+    suspect, broken = f"suspect_{source.name}", f"broken_{source.name}"
+    may_break = " OR ".join(f"({rule.candidate or rule.when})" for rule in rules)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {broken} AS SELECT * FROM {table} WHERE {breaks_any}"
+        f"CREATE OR REPLACE TEMP TABLE {suspect} AS SELECT * FROM {table} WHERE {may_break}"
     )
-    sql, params = reject_query(source.name, broken, rules)
+    sql, params = reject_query(source.name, suspect, rules)
     con.execute(f"INSERT INTO rejects {sql}", params)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {broken} AS SELECT * FROM {suspect} "
+        "SEMI JOIN (SELECT file_seq, row_number FROM rejects WHERE source = ?) "
+        "USING (file_seq, row_number)",
+        [source.name],
+    )
     kept = f"(SELECT * FROM {table} ANTI JOIN {broken} USING (file_seq, row_number))"
     # IS NOT DISTINCT FROM: rows without an id (an alias of punctuation only) are one record.
     con.execute(
@@ -306,13 +313,28 @@ def transform(
     release_raw(con, RESPONSES, files)
     validate(con, RESPONSES, response_rules(settings.as_of))
     run_models(con, "core/responses", "core/obstacles")
+    count_file_outcomes(con)
+    release_staging(con, OBSTACLES, RESPONSES)
 
     settings.progress(SCORECARD["progress"])
     build_marts(con)
 
 
+def release_staging(con: duckdb.DuckDBPyConnection, *sources: Source) -> None:
+    """Once core is built, the large staging tables are let go before the marts."""
+    for source in sources:
+        table, _ = STAGED[source.name]
+        con.execute(f"DROP VIEW accepted_{source.name}")
+        con.execute(f"DROP TABLE {table}")
+
+
 def file_outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Per file read: rows read, loaded, rejected, superseded and erased.
+    """Per file read: rows read, loaded, rejected, superseded and erased."""
+    return con.execute("SELECT * FROM file_outcome_counts ORDER BY file_seq").df()
+
+
+def count_file_outcomes(con: duckdb.DuckDBPyConnection) -> None:
+    """file_outcome_counts: per file read, rows read, loaded, rejected, superseded and erased.
 
     Every staged row is rejected (`broken_<source>`) or accepted; a row read but not
     staged was erased."""
@@ -342,4 +364,4 @@ def file_outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             """
         )
     parts.append("SELECT file_seq, rows, rows, 0, 0, 0 FROM raw_rows WHERE source = 'erasures'")
-    return con.execute(" UNION ALL ".join(parts) + " ORDER BY file_seq").df()
+    con.execute(f"CREATE OR REPLACE TEMP TABLE file_outcome_counts AS {' UNION ALL '.join(parts)}")

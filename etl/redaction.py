@@ -43,6 +43,11 @@ _PHONE_CANDIDATE = re.compile(
 # A date inside a candidate ("op 05-03-2024 10 deelnemers") is not a phone number.
 _DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]")
 _NL_NATIONAL_DIGITS = 9  # 06 1234 5678 and 030 123 4567 without the trunk 0
+# A Dutch number as most people write it: trunk 0 and nine digits, grouped by spaces, - . /
+# or parentheses. libphonenumber always takes it for a number of the standard length, so it
+# need not be asked (tests/etl/test_redaction.py checks the two agree).
+_NATIONAL_SHAPE = re.compile(r"0[1-9][0-9]{8}")
+_NATIONAL_SEPARATORS = str.maketrans("", "", " -./()")
 
 # --- postcodes ----------------------------------------------------------------------------
 # Four digits (not starting with 0), two letters, in any spacing, case or dash, then
@@ -154,6 +159,10 @@ _PREFILTER = (
     r"|(?:\+\s?[0-9]|\(\s?0|0)(?:[\s\-./\x{2013}\x{2014}()\x{00A0}]{0,3}[0-9]){6}"
 )
 _TOKEN_SPLIT = r"[^\p{L}\p{M}]+"
+# Up to this many name keys, one RE2 pattern of them all picks the texts that may name
+# someone (a substring test: a superset of the word test); beyond it every text is split
+# into words and the words are looked up.
+_KEYS_IN_ONE_PATTERN = 2_000
 
 
 def _is_initial(word: str) -> bool:
@@ -209,6 +218,17 @@ def _phone_ok(candidate: str) -> bool:
     """Whether libphonenumber takes the candidate for a phone number (Dutch by default)."""
     if _DATE.search(candidate):
         return False
+    if national_shape(candidate):
+        return True
+    return _libphonenumber_ok(candidate)
+
+
+def national_shape(candidate: str) -> bool:
+    """Whether a candidate is ASCII digits 0 and nine more, with only plain separators."""
+    return bool(_NATIONAL_SHAPE.fullmatch(candidate.translate(_NATIONAL_SEPARATORS)))
+
+
+def _libphonenumber_ok(candidate: str) -> bool:
     try:
         number = phonenumbers.parse(candidate, "NL")
     except phonenumbers.NumberParseException:
@@ -270,6 +290,11 @@ class Redactor:
                     by_key.setdefault(key, set()).add(variant)
         self._variants = by_key
         self._key_set = pa.array(sorted(by_key), pa.large_string())
+        self._key_pattern = (
+            "|".join(re.escape(k) for k in sorted(by_key, key=len, reverse=True))
+            if len(by_key) <= _KEYS_IN_ONE_PATTERN
+            else None
+        )
 
     @property
     def has_names(self) -> bool:
@@ -339,6 +364,17 @@ class Redactor:
         """Per distinct text (by position) the name keys it holds as words."""
         if not self._variants:
             return {}
+        if self._key_pattern is None:
+            return self._word_hits(distinct)
+        # Few keys: RE2 first picks the texts in which a key occurs at all, in the text
+        # lower-cased as the words are (character by character); only those are split.
+        lowered = pc.utf8_lower(distinct)
+        maybe = pc.fill_null(pc.match_substring_regex(lowered, self._key_pattern), False)
+        rows = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
+        hits = self._word_hits(distinct.take(pa.array(rows, pa.int64())))
+        return {int(rows[i]): keys for i, keys in hits.items()}
+
+    def _word_hits(self, distinct: pa.Array) -> dict[int, frozenset[str]]:
         tokens = pc.split_pattern_regex(distinct, _TOKEN_SPLIT)
         words = pc.utf8_lower(pc.list_flatten(tokens))
         parents = pc.list_parent_indices(tokens).to_numpy()

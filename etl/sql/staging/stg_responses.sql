@@ -14,7 +14,8 @@ SELECT
     d.day AS responded_at,
     oc.code AS outcome,
     coalesce(rt.redacted, r.toelichting) AS note,
-    o.reported_at AS obstacle_reported_at
+    o.reported_at AS obstacle_reported_at,
+    o.knelpunt_id IS NOT NULL AS obstacle_loaded
 FROM raw_responses AS r
 LEFT JOIN (SELECT knelpunt_id, reported_at FROM accepted_obstacles WHERE is_latest) AS o
     ON o.knelpunt_id = trim(r.knelpunt_id)
