@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,10 @@ _SNIFF_BYTES = 64 * 1024
 # Records read to find the header (the careful reader finds it anywhere).
 _HEADER_WINDOW = 64
 _LONGEST_TOKEN = max(len(t) for t in MISSING_TOKENS)
+# A blank line, and a CR that ends no line (one at the very end of a chunk is judged with the
+# next). Regular expressions: faster than bytes.count and `in` for these on large chunks.
+_BLANK_LINE = re.compile(rb"\n\r?\n")
+_BARE_CR = re.compile(rb"\r[^\n]")
 # Unicode whitespace as Python's str.strip() and Arrow's utf8_trim_whitespace see it.
 WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
 
@@ -72,12 +77,12 @@ def scan(path: Path) -> Scan:
             else:
                 chunk_text = chunk
             if plain:
+                # The last bytes of the chunk before are joined on: a line break may straddle both.
                 joined = previous + chunk_text
                 if (
                     b"\x00" in chunk_text
-                    or b"\n\n" in joined
-                    or b"\n\r\n" in joined
-                    or (joined.count(b"\r") != joined.count(b"\r\n") and not joined.endswith(b"\r"))
+                    or _BLANK_LINE.search(joined)
+                    or (b"\r" in joined and _BARE_CR.search(joined))
                 ):
                     plain = False
                 previous = chunk_text[-2:]
