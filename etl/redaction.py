@@ -151,13 +151,16 @@ SURNAME_PREFIXES = frozenset(
 _NAME_WORD = re.compile(r"[^\W\d_]+")  # a run of letters: the unit names are matched on
 _MIN_NAME_LETTERS = 2
 
-# Vectorised pre-filters (RE2, as Arrow runs them): a superset of what the Python
-# recognisers above can find, so a text they skip holds nothing to redact.
-_PREFILTER = (
-    r"@"
-    r"|[1-9][0-9]{3}[\s\-]*[A-Za-z]{2}"
-    r"|(?:\+\s?[0-9]|\(\s?0|0)(?:[\s\-./\x{2013}\x{2014}()\x{00A0}]{0,3}[0-9]){6}"
-)
+# Vectorised pre-filters (RE2, as Arrow runs them), one per recogniser: each a superset of
+# what its Python recogniser can find, so a text it skips holds nothing for that one. (A
+# marker put in by one recogniser holds no digit or letter next to the text around it, so
+# it never makes a match for the next.)
+_PREFILTERS = {
+    "email": r"@",
+    "phone": r"(?:\+\s?[0-9]|\(\s?0|0)(?:[\s\-./\x{2013}\x{2014}()\x{00A0}]{0,3}[0-9]){6}",
+    "postcode": r"[1-9][0-9]{3}[\s\-]*[A-Za-z]{2}",
+}
+_ALL_PATTERNS = (True, True, True)
 _TOKEN_SPLIT = r"[^\p{L}\p{M}]+"
 # Up to this many name keys, one RE2 pattern of them all picks the texts that may name
 # someone (a substring test: a superset of the word test); beyond it every text is split
@@ -272,11 +275,15 @@ def _postcode(match: re.Match[str]) -> str:
     return REDACTED["postcode"]
 
 
-def redact_patterns(text: str) -> str:
-    """E-mail addresses, phone numbers and postcodes in one text."""
-    text = _EMAIL.sub(REDACTED["email"], text)
-    text = _phone_spans(text)
-    return _POSTCODE.sub(_postcode, text)
+def redact_patterns(text: str, kinds: tuple[bool, bool, bool] = _ALL_PATTERNS) -> str:
+    """E-mail addresses, phone numbers and postcodes in one text; `kinds` says which of the
+    three (in that order) its pre-filter left possible."""
+    email, phone, postcode = kinds
+    if email:
+        text = _EMAIL.sub(REDACTED["email"], text)
+    if phone:
+        text = _phone_spans(text)
+    return _POSTCODE.sub(_postcode, text) if postcode else text
 
 
 class Redactor:
@@ -309,8 +316,10 @@ class Redactor:
         keys = {w.lower() for w in _NAME_WORD.findall(value)} & self._variants.keys()
         return self._redact(value, frozenset(keys))
 
-    def _redact(self, value: str, keys: frozenset[str]) -> str:
-        value = redact_patterns(value)
+    def _redact(
+        self, value: str, keys: frozenset[str], kinds: tuple[bool, bool, bool] = _ALL_PATTERNS
+    ) -> str:
+        value = redact_patterns(value, kinds)
         if keys:
             value = self._name_pattern(keys).sub(REDACTED["name"], value)
         return value
@@ -340,8 +349,15 @@ class Redactor:
             return values
         encoded = pc.dictionary_encode(values)
         distinct = encoded.dictionary
-        suspect = pc.fill_null(pc.match_substring_regex(distinct, _PREFILTER), False)
-        suspect = suspect.to_numpy(zero_copy_only=False)
+        kinds = np.column_stack(
+            [
+                pc.fill_null(pc.match_substring_regex(distinct, pattern), False).to_numpy(
+                    zero_copy_only=False
+                )
+                for pattern in _PREFILTERS.values()
+            ]
+        )
+        suspect = kinds.any(axis=1)
         name_keys = self._token_hits(distinct)
         named = np.zeros(len(distinct), dtype=bool)
         named[list(name_keys)] = True
@@ -350,7 +366,7 @@ class Redactor:
             return values
         texts = distinct.take(pa.array(rows)).to_pylist()
         redacted = [
-            self._redact(text, name_keys.get(int(row), frozenset()))
+            self._redact(text, name_keys.get(int(row), frozenset()), tuple(kinds[row]))
             for text, row in zip(texts, rows, strict=True)
         ]
         mask = np.zeros(len(distinct), dtype=bool)
