@@ -161,8 +161,8 @@ SOURCES: tuple[Source, ...] = (INITIATIVES, OBSTACLES, RESPONSES, ALIASES, REGIO
 DATA_SOURCES: tuple[Source, ...] = (INITIATIVES, OBSTACLES, RESPONSES)
 
 # Text of the data sources (and region names) that the warehouse stores and shows (names,
-# places, websites, descriptions, notes): it reaches staging only redacted, as `<column>_redacted`.
-REDACTED_SUFFIX = "_redacted"
+# places, websites, descriptions, notes): it reaches staging only redacted, through
+# `redacted_<source>_<column>` (etl.pipeline.register_raw).
 
 
 def shown_text(source: Source) -> tuple[Column, ...]:

@@ -52,7 +52,13 @@ ROLLUPS = {
 
 def build_marts(con: duckdb.DuckDBPyConnection, small_below: int | None = None) -> None:
     """Every mart, the scorecard last."""
-    run_models(con, "staging/obstacle_facts", *COUNT_MARTS, "marts/municipality_scorecard")
+    run_models(
+        con,
+        "staging/obstacle_cells",
+        "staging/obstacle_facts",
+        *COUNT_MARTS,
+        "marts/municipality_scorecard",
+    )
     for rollup, finer in ROLLUPS.items():
         inherit_comments(con, finer, rollup)
     add_scorecard_figures(con, settings.small_numbers() if small_below is None else small_below)

@@ -24,12 +24,12 @@ from etl.contract import (
     ERASURES,
     INITIATIVES,
     OBSTACLES,
-    REDACTED_SUFFIX,
     REGIONS,
     RESPONSES,
     Source,
     shown_text,
 )
+from etl.extract import release_export
 from etl.geo import BoundaryInput, load_boundaries
 from etl.marts import build_marts
 from etl.messages import ANALYST_REGION_NOTE, SCORECARD
@@ -80,22 +80,30 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def register_raw(
     con: duckdb.DuckDBPyConnection, source: Source, files: list[RawFile], redactor: Redactor
 ) -> None:
-    """raw_<source>: the rows of all its exports stacked, every contract column as text.
+    """raw_<source>: a view stacking the rows of all its exports, every contract column as text.
+
+    A view, not a copy: each model reads only the columns it needs from the extract step's
+    rows, and the staging model is the first (and only) copy of the source's rows.
 
     The text the warehouse will show (names, places, descriptions, notes) is redacted here,
-    where it leaves the extract step, into `<column>_redacted` beside the text as written,
-    which validation and municipality resolution still need. Only distinct texts go
-    through the redactor; the changed ones are joined back.
+    where it leaves the extract step: `redacted_<source>_<column>(written, redacted)` holds
+    the distinct texts that redaction changes, and the staging models show
+    coalesce(redacted, written). The text as written stays in raw_<source> for validation
+    and municipality resolution. Only distinct texts go through the redactor.
     """
     mine = [f for f in files if f.source is source and f.table is not None]
     present = {
         f.table: {row[0] for row in con.execute(f"DESCRIBE {f.table}").fetchall()} for f in mine
     }
     names = [c.name for c in source.columns]
-    parts, params = [], []
+    parts = []
     for f in mine:
         cells = ", ".join(
             f"CAST({_quoted(n)} AS VARCHAR) AS {_quoted(n)}"
@@ -103,12 +111,13 @@ def register_raw(
             else f"CAST(NULL AS VARCHAR) AS {_quoted(n)}"
             for n in names
         )
+        # Literals, not parameters: a view keeps no parameters. The path is quoted for SQL.
         parts.append(
-            "SELECT CAST(? AS INTEGER) AS file_seq, CAST(? AS VARCHAR) AS path, "
+            f"SELECT CAST({int(f.file_seq)} AS INTEGER) AS file_seq, "
+            f"CAST({_literal(f.relpath)} AS VARCHAR) AS path, "
             "CAST(row_number AS INTEGER) AS row_number, "
             f"CAST(extra_fields AS VARCHAR) AS extra_fields, {cells} FROM {f.table}"
         )
-        params += [f.file_seq, f.relpath]
     if not parts:
         empty = ", ".join(f"CAST(NULL AS VARCHAR) AS {_quoted(n)}" for n in names)
         parts.append(
@@ -116,39 +125,32 @@ def register_raw(
             "CAST(NULL AS INTEGER) AS row_number, CAST(NULL AS VARCHAR) AS extra_fields, "
             f"{empty} WHERE false"
         )
-    stacked = f"({' UNION ALL '.join(parts)})"
-    joins, shown = [], []
-    for i, column in enumerate(shown_text(source)):
-        mapping = f"redacted_{source.name}_{i}"
-        _redaction_map(con, mapping, (stacked, params), column.name, redactor)
-        joins.append(f"LEFT JOIN {mapping} AS m{i} ON m{i}.written = s.{_quoted(column.name)}")
-        shown.append(
-            f"coalesce(m{i}.redacted, s.{_quoted(column.name)}) "
-            f"AS {_quoted(column.name + REDACTED_SUFFIX)}"
-        )
+    con.execute(f"CREATE OR REPLACE TEMP VIEW raw_{source.name} AS {' UNION ALL '.join(parts)}")
+    for column in shown_text(source):
+        _redaction_map(con, source, column.name, redactor)
+
+
+def release_raw(con: duckdb.DuckDBPyConnection, source: Source, files: list[RawFile]) -> None:
+    """Once its staging table is built, the source's rows read are let go; `raw_rows` keeps
+    how many each file had, for etl.files."""
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE raw_{source.name} AS "
-        f"SELECT s.*{''.join(', ' + c for c in shown)} FROM {stacked} AS s {' '.join(joins)}",
-        params,
+        f"INSERT INTO raw_rows SELECT ?, file_seq, count(*) FROM raw_{source.name} GROUP BY ALL",
+        [source.name],
     )
-    for f in mine:  # in raw_<source> now
-        con.execute(f"DROP TABLE {f.table}")
+    con.execute(f"DROP VIEW raw_{source.name}")
+    for f in files:
+        if f.source is source and f.table is not None:
+            release_export(con, f.table)
 
 
 def _redaction_map(
-    con: duckdb.DuckDBPyConnection,
-    mapping: str,
-    stacked: tuple[str, list[object]],
-    column: str,
-    redactor: Redactor,
+    con: duckdb.DuckDBPyConnection, source: Source, column: str, redactor: Redactor
 ) -> None:
-    """mapping(written, redacted): the distinct texts of a column that redaction changes.
-
-    `stacked` is the SQL of the stacked exports with its parameters."""
-    sql, params = stacked
+    """redacted_<source>_<column>(written, redacted): the distinct texts of a column that
+    redaction changes."""
     distinct = con.sql(
-        f"SELECT DISTINCT {_quoted(column)} AS v FROM {sql} WHERE {_quoted(column)} IS NOT NULL",
-        params=params,
+        f"SELECT DISTINCT {_quoted(column)} AS v FROM raw_{source.name} "
+        f"WHERE {_quoted(column)} IS NOT NULL"
     ).to_arrow_table()["v"]
     written = distinct.combine_chunks() if distinct.num_chunks else pa.array([], pa.string())
     written = written.cast(pa.large_string())
@@ -158,8 +160,9 @@ def _redaction_map(
     con.register("incoming_redacted", pairs)
     try:
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {mapping} AS SELECT CAST(written AS VARCHAR) AS "
-            "written, CAST(redacted AS VARCHAR) AS redacted FROM incoming_redacted"
+            f"CREATE OR REPLACE TEMP TABLE redacted_{source.name}_{column} AS SELECT "
+            "CAST(written AS VARCHAR) AS written, CAST(redacted AS VARCHAR) AS redacted "
+            "FROM incoming_redacted"
         )
     finally:
         con.unregister("incoming_redacted")
@@ -194,18 +197,44 @@ def register_reference(con: duckdb.DuckDBPyConnection, settings: TransformSettin
 
 
 def validate(con: duckdb.DuckDBPyConnection, source: Source, rules: list[Rule]) -> None:
-    """Add the rows of a staging table that break a rule to `rejects`; keep the rest."""
+    """Add the rows of a staging table that break a rule to `rejects`; keep the rest.
+
+    One scan of the staging table picks every row that may break a rule (`suspect_<source>`,
+    a few thousand rows of a million); the rules and their reasons are worked out on those
+    rows only, and `broken_<source>` holds the rows they reject.
+    `accepted_<source>` is a view: the staging rows less the broken ones, with `is_latest`
+    false for a row a later accepted row of the same record supersedes. Only the few ids
+    written more than once are sorted for that, not the whole table.
+    """
     table, id_column = STAGED[source.name]
-    sql, params = reject_query(source.name, table, rules)
+    suspect, broken = f"suspect_{source.name}", f"broken_{source.name}"
+    may_break = " OR ".join(f"({rule.candidate or rule.when})" for rule in rules)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {suspect} AS SELECT * FROM {table} WHERE {may_break}"
+    )
+    sql, params = reject_query(source.name, suspect, rules)
     con.execute(f"INSERT INTO rejects {sql}", params)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE accepted_{source.name} AS "
-        f"SELECT s.*, row_number() OVER (PARTITION BY s.{id_column} "
-        "ORDER BY s.file_seq DESC, s.row_number DESC) = 1 AS is_latest "
-        f"FROM {table} AS s "
-        "ANTI JOIN (SELECT DISTINCT file_seq, row_number FROM rejects WHERE source = ?) AS j "
+        f"CREATE OR REPLACE TEMP TABLE {broken} AS SELECT * FROM {suspect} "
+        "SEMI JOIN (SELECT file_seq, row_number FROM rejects WHERE source = ?) "
         "USING (file_seq, row_number)",
         [source.name],
+    )
+    kept = f"(SELECT * FROM {table} ANTI JOIN {broken} USING (file_seq, row_number))"
+    # IS NOT DISTINCT FROM: rows without an id (an alias of punctuation only) are one record.
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE superseded_{source.name} AS "
+        f"SELECT k.file_seq, k.row_number FROM {kept} AS k "
+        f"JOIN (SELECT {id_column} AS id FROM {kept} GROUP BY ALL HAVING count(*) > 1) AS r "
+        f"ON k.{id_column} IS NOT DISTINCT FROM r.id "
+        f"QUALIFY row_number() OVER (PARTITION BY k.{id_column} "
+        "ORDER BY k.file_seq DESC, k.row_number DESC) > 1"
+    )
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW accepted_{source.name} AS "
+        f"SELECT k.*, x.file_seq IS NULL AS is_latest FROM {kept} AS k "
+        f"LEFT JOIN superseded_{source.name} AS x "
+        "ON x.file_seq = k.file_seq AND x.row_number = k.row_number"
     )
 
 
@@ -222,6 +251,9 @@ def transform(
         "CREATE SCHEMA IF NOT EXISTS etl;"
     )
     register_reference(con, settings)
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE raw_rows (source VARCHAR, file_seq INTEGER, rows BIGINT)"
+    )
     for source in READ_SOURCES:
         register_raw(con, source, files, settings.redactor)
     con.execute(
@@ -232,6 +264,7 @@ def transform(
 
     settings.progress("Gemeenten herkennen ...")
     run_models(con, "staging/stg_aliases")
+    release_raw(con, ALIASES, files)
     validate(con, ALIASES, alias_rules())
     run_models(
         con,
@@ -242,6 +275,7 @@ def transform(
         "staging/erased_initiatives",
         "staging/erased_obstacles",
     )
+    release_raw(con, ERASURES, files)
 
     settings.progress("Initiatieven controleren ...")
     run_models(
@@ -252,8 +286,10 @@ def transform(
         "staging/stg_initiative_themes",
         "staging/stg_initiatives",
     )
+    release_raw(con, INITIATIVES, files)
     validate(con, INITIATIVES, initiative_rules(settings.as_of, settings.province))
     run_models(con, "staging/stg_regions")
+    release_raw(con, REGIONS, files)
     validate(con, REGIONS, region_rules(settings.province, reference.REGION_KINDS))
     run_models(
         con,
@@ -269,37 +305,63 @@ def transform(
 
     settings.progress("Knelpunten controleren ...")
     run_models(con, "staging/stg_obstacles")
+    release_raw(con, OBSTACLES, files)
     validate(con, OBSTACLES, obstacle_rules(settings.as_of, settings.province))
 
     settings.progress("Reacties controleren ...")
     run_models(con, "staging/stg_responses")
+    release_raw(con, RESPONSES, files)
     validate(con, RESPONSES, response_rules(settings.as_of))
     run_models(con, "core/responses", "core/obstacles")
+    count_file_outcomes(con)
+    release_staging(con, OBSTACLES, RESPONSES)
 
     settings.progress(SCORECARD["progress"])
     build_marts(con)
 
 
+def release_staging(con: duckdb.DuckDBPyConnection, *sources: Source) -> None:
+    """Once core is built, the large staging tables are let go before the marts."""
+    for source in sources:
+        table, _ = STAGED[source.name]
+        con.execute(f"DROP VIEW accepted_{source.name}")
+        con.execute(f"DROP TABLE {table}")
+
+
 def file_outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Per file read: rows read, loaded, rejected, superseded and erased."""
+    return con.execute("SELECT * FROM file_outcome_counts ORDER BY file_seq").df()
+
+
+def count_file_outcomes(con: duckdb.DuckDBPyConnection) -> None:
+    """file_outcome_counts: per file read, rows read, loaded, rejected, superseded and erased.
+
+    Every staged row is rejected (`broken_<source>`) or accepted; a row read but not
+    staged was erased."""
     parts = []
     for source in (*DATA_SOURCES, ALIASES, REGIONS):
         table, _ = STAGED[source.name]
         parts.append(
             f"""
             SELECT r.file_seq,
-                count(*) AS rows_read,
-                count(*) FILTER (WHERE a.is_latest) AS rows_loaded,
-                count(*) FILTER (WHERE j.file_seq IS NOT NULL) AS rows_rejected,
-                count(*) FILTER (WHERE NOT a.is_latest) AS rows_superseded,
-                count(*) FILTER (WHERE s.file_seq IS NULL) AS rows_erased
-            FROM raw_{source.name} AS r
-            LEFT JOIN {table} AS s USING (file_seq, row_number)
-            LEFT JOIN accepted_{source.name} AS a USING (file_seq, row_number)
-            LEFT JOIN (SELECT DISTINCT file_seq, row_number FROM rejects) AS j
-                USING (file_seq, row_number)
-            GROUP BY r.file_seq
+                r.rows AS rows_read,
+                coalesce(a.loaded, 0) AS rows_loaded,
+                coalesce(j.rejected, 0) AS rows_rejected,
+                coalesce(a.superseded, 0) AS rows_superseded,
+                r.rows - coalesce(s.staged, 0) AS rows_erased
+            FROM raw_rows AS r
+            LEFT JOIN (SELECT file_seq, count(*) AS staged FROM {table} GROUP BY file_seq) AS s
+                USING (file_seq)
+            LEFT JOIN (
+                SELECT file_seq, count(*) FILTER (WHERE is_latest) AS loaded,
+                    count(*) FILTER (WHERE NOT is_latest) AS superseded
+                FROM accepted_{source.name} GROUP BY file_seq
+            ) AS a USING (file_seq)
+            LEFT JOIN (
+                SELECT file_seq, count(*) AS rejected FROM broken_{source.name} GROUP BY file_seq
+            ) AS j USING (file_seq)
+            WHERE r.source = '{source.name}'
             """
         )
-    parts.append("SELECT file_seq, count(*), count(*), 0, 0, 0 FROM raw_erasures GROUP BY file_seq")
-    return con.execute(" UNION ALL ".join(parts) + " ORDER BY file_seq").df()
+    parts.append("SELECT file_seq, rows, rows, 0, 0, 0 FROM raw_rows WHERE source = 'erasures'")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE file_outcome_counts AS {' UNION ALL '.join(parts)}")

@@ -43,6 +43,11 @@ _PHONE_CANDIDATE = re.compile(
 # A date inside a candidate ("op 05-03-2024 10 deelnemers") is not a phone number.
 _DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]")
 _NL_NATIONAL_DIGITS = 9  # 06 1234 5678 and 030 123 4567 without the trunk 0
+# A Dutch number as most people write it: trunk 0 and nine digits, grouped by spaces, - . /
+# or parentheses. libphonenumber always takes it for a number of the standard length, so it
+# need not be asked (tests/etl/test_redaction.py checks the two agree).
+_NATIONAL_SHAPE = re.compile(r"0[1-9][0-9]{8}")
+_NATIONAL_SEPARATORS = str.maketrans("", "", " -./()")
 
 # --- postcodes ----------------------------------------------------------------------------
 # Four digits (not starting with 0), two letters, in any spacing, case or dash, then
@@ -146,14 +151,21 @@ SURNAME_PREFIXES = frozenset(
 _NAME_WORD = re.compile(r"[^\W\d_]+")  # a run of letters: the unit names are matched on
 _MIN_NAME_LETTERS = 2
 
-# Vectorised pre-filters (RE2, as Arrow runs them): a superset of what the Python
-# recognisers above can find, so a text they skip holds nothing to redact.
-_PREFILTER = (
-    r"@"
-    r"|[1-9][0-9]{3}[\s\-]*[A-Za-z]{2}"
-    r"|(?:\+\s?[0-9]|\(\s?0|0)(?:[\s\-./\x{2013}\x{2014}()\x{00A0}]{0,3}[0-9]){6}"
-)
+# Vectorised pre-filters (RE2, as Arrow runs them), one per recogniser: each a superset of
+# what its Python recogniser can find, so a text it skips holds nothing for that one. (A
+# marker put in by one recogniser holds no digit or letter next to the text around it, so
+# it never makes a match for the next.)
+_PREFILTERS = {
+    "email": r"@",
+    "phone": r"(?:\+\s?[0-9]|\(\s?0|0)(?:[\s\-./\x{2013}\x{2014}()\x{00A0}]{0,3}[0-9]){6}",
+    "postcode": r"[1-9][0-9]{3}[\s\-]*[A-Za-z]{2}",
+}
+_ALL_PATTERNS = (True, True, True)
 _TOKEN_SPLIT = r"[^\p{L}\p{M}]+"
+# Up to this many name keys, one RE2 pattern of them all picks the texts that may name
+# someone (a substring test: a superset of the word test); beyond it every text is split
+# into words and the words are looked up.
+_KEYS_IN_ONE_PATTERN = 2_000
 
 
 def _is_initial(word: str) -> bool:
@@ -209,6 +221,17 @@ def _phone_ok(candidate: str) -> bool:
     """Whether libphonenumber takes the candidate for a phone number (Dutch by default)."""
     if _DATE.search(candidate):
         return False
+    if national_shape(candidate):
+        return True
+    return _libphonenumber_ok(candidate)
+
+
+def national_shape(candidate: str) -> bool:
+    """Whether a candidate is ASCII digits 0 and nine more, with only plain separators."""
+    return bool(_NATIONAL_SHAPE.fullmatch(candidate.translate(_NATIONAL_SEPARATORS)))
+
+
+def _libphonenumber_ok(candidate: str) -> bool:
     try:
         number = phonenumbers.parse(candidate, "NL")
     except phonenumbers.NumberParseException:
@@ -252,11 +275,15 @@ def _postcode(match: re.Match[str]) -> str:
     return REDACTED["postcode"]
 
 
-def redact_patterns(text: str) -> str:
-    """E-mail addresses, phone numbers and postcodes in one text."""
-    text = _EMAIL.sub(REDACTED["email"], text)
-    text = _phone_spans(text)
-    return _POSTCODE.sub(_postcode, text)
+def redact_patterns(text: str, kinds: tuple[bool, bool, bool] = _ALL_PATTERNS) -> str:
+    """E-mail addresses, phone numbers and postcodes in one text; `kinds` says which of the
+    three (in that order) its pre-filter left possible."""
+    email, phone, postcode = kinds
+    if email:
+        text = _EMAIL.sub(REDACTED["email"], text)
+    if phone:
+        text = _phone_spans(text)
+    return _POSTCODE.sub(_postcode, text) if postcode else text
 
 
 class Redactor:
@@ -270,6 +297,11 @@ class Redactor:
                     by_key.setdefault(key, set()).add(variant)
         self._variants = by_key
         self._key_set = pa.array(sorted(by_key), pa.large_string())
+        self._key_pattern = (
+            "|".join(re.escape(k) for k in sorted(by_key, key=len, reverse=True))
+            if len(by_key) <= _KEYS_IN_ONE_PATTERN
+            else None
+        )
 
     @property
     def has_names(self) -> bool:
@@ -284,8 +316,10 @@ class Redactor:
         keys = {w.lower() for w in _NAME_WORD.findall(value)} & self._variants.keys()
         return self._redact(value, frozenset(keys))
 
-    def _redact(self, value: str, keys: frozenset[str]) -> str:
-        value = redact_patterns(value)
+    def _redact(
+        self, value: str, keys: frozenset[str], kinds: tuple[bool, bool, bool] = _ALL_PATTERNS
+    ) -> str:
+        value = redact_patterns(value, kinds)
         if keys:
             value = self._name_pattern(keys).sub(REDACTED["name"], value)
         return value
@@ -315,8 +349,15 @@ class Redactor:
             return values
         encoded = pc.dictionary_encode(values)
         distinct = encoded.dictionary
-        suspect = pc.fill_null(pc.match_substring_regex(distinct, _PREFILTER), False)
-        suspect = suspect.to_numpy(zero_copy_only=False)
+        kinds = np.column_stack(
+            [
+                pc.fill_null(pc.match_substring_regex(distinct, pattern), False).to_numpy(
+                    zero_copy_only=False
+                )
+                for pattern in _PREFILTERS.values()
+            ]
+        )
+        suspect = kinds.any(axis=1)
         name_keys = self._token_hits(distinct)
         named = np.zeros(len(distinct), dtype=bool)
         named[list(name_keys)] = True
@@ -325,7 +366,7 @@ class Redactor:
             return values
         texts = distinct.take(pa.array(rows)).to_pylist()
         redacted = [
-            self._redact(text, name_keys.get(int(row), frozenset()))
+            self._redact(text, name_keys.get(int(row), frozenset()), tuple(kinds[row]))
             for text, row in zip(texts, rows, strict=True)
         ]
         mask = np.zeros(len(distinct), dtype=bool)
@@ -339,6 +380,17 @@ class Redactor:
         """Per distinct text (by position) the name keys it holds as words."""
         if not self._variants:
             return {}
+        if self._key_pattern is None:
+            return self._word_hits(distinct)
+        # Few keys: RE2 first picks the texts in which a key occurs at all, in the text
+        # lower-cased as the words are (character by character); only those are split.
+        lowered = pc.utf8_lower(distinct)
+        maybe = pc.fill_null(pc.match_substring_regex(lowered, self._key_pattern), False)
+        rows = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
+        hits = self._word_hits(distinct.take(pa.array(rows, pa.int64())))
+        return {int(rows[i]): keys for i, keys in hits.items()}
+
+    def _word_hits(self, distinct: pa.Array) -> dict[int, frozenset[str]]:
         tokens = pc.split_pattern_regex(distinct, _TOKEN_SPLIT)
         words = pc.utf8_lower(pc.list_flatten(tokens))
         parents = pc.list_parent_indices(tokens).to_numpy()

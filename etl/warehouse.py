@@ -287,6 +287,7 @@ def build(
                     raise NothingToBuild(CLI["no_usable_exports"])
                 boundaries = read_boundaries(raw_dir, progress)
                 redactor = load_redactor(con, files)
+                con.execute("SET preserve_insertion_order = false")
                 transform(
                     con,
                     [

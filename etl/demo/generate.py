@@ -64,10 +64,22 @@ def weighted_choice(rng: np.random.Generator, codes: dict[str, float], n: int) -
     return keys[rng.choice(len(keys), size=n, p=p / p.sum())]
 
 
-def generate(rng: np.random.Generator, geo: Geography, as_of: date, scale: float = 1.0) -> DemoData:
-    """All demo records for the period PERIOD_START..as_of."""
+def generate(
+    rng: np.random.Generator,
+    geo: Geography,
+    as_of: date,
+    scale: float = 1.0,
+    initiatives: int | None = None,
+) -> DemoData:
+    """All demo records for the period PERIOD_START..as_of.
+
+    `initiatives` sets how many initiatives there are (before the per-municipality minimum);
+    by default BASE_INITIATIVES * scale. Obstacles and responses follow `scale` either way,
+    so a benchmark can ask for a million obstacles from 50,000 initiatives.
+    """
     end = day(as_of)
-    inits = _initiatives(rng, geo, end, scale)
+    total = round(P.BASE_INITIATIVES * scale) if initiatives is None else initiatives
+    inits = _initiatives(rng, geo, end, total)
     obstacles = _obstacles(rng, geo, inits, end, scale)
     responses = _responses(rng, obstacles, end)
     erase_ini, erase_knp = _erasures(rng, inits, obstacles, responses)
@@ -90,10 +102,10 @@ def ids(prefix: str, numbers: np.ndarray, width: int) -> list[str]:
     return [f"{prefix}-{int(k):0{width}d}" for k in numbers]
 
 
-def _initiatives(rng: np.random.Generator, geo: Geography, end: int, scale: float) -> pd.DataFrame:
+def _initiatives(rng: np.random.Generator, geo: Geography, end: int, total: int) -> pd.DataFrame:
     munis = geo.municipalities
     population = munis["population"].to_numpy(float)
-    counts = largest_remainder(round(P.BASE_INITIATIVES * scale), population)
+    counts = largest_remainder(total, population)
     counts = np.maximum(counts, P.MIN_INITIATIVES)
     code = np.repeat(munis["cbs_code"].to_numpy(), counts)
     n = len(code)

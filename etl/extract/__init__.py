@@ -26,6 +26,7 @@ __all__ = [
     "load_export",
     "read_careful",
     "read_export",
+    "release_export",
     "store_export",
 ]
 
@@ -64,6 +65,18 @@ def store_export(con: duckdb.DuckDBPyConnection, table: str, extracted: Extracte
             con.unregister("incoming_export")
         extracted.frame, extracted.table = None, table
     return extracted
+
+
+def release_export(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Drop an export's rows from the build: its table, or its view and the grid beneath."""
+    views = con.execute(
+        "SELECT count(*) FROM duckdb_views() WHERE temporary AND view_name = ?", [table]
+    ).fetchall()[0][0]
+    if views:
+        con.execute(f"DROP VIEW {table}")
+        con.execute(f"DROP TABLE IF EXISTS {table}_grid")
+    else:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def load_export(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,10 @@ _SNIFF_BYTES = 64 * 1024
 # Records read to find the header (the careful reader finds it anywhere).
 _HEADER_WINDOW = 64
 _LONGEST_TOKEN = max(len(t) for t in MISSING_TOKENS)
+# A blank line, and a CR that ends no line (one at the very end of a chunk is judged with the
+# next). Regular expressions: faster than bytes.count and `in` for these on large chunks.
+_BLANK_LINE = re.compile(rb"\n\r?\n")
+_BARE_CR = re.compile(rb"\r[^\n]")
 # Unicode whitespace as Python's str.strip() and Arrow's utf8_trim_whitespace see it.
 WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
 
@@ -72,12 +77,12 @@ def scan(path: Path) -> Scan:
             else:
                 chunk_text = chunk
             if plain:
+                # The last bytes of the chunk before are joined on: a line break may straddle both.
                 joined = previous + chunk_text
                 if (
                     b"\x00" in chunk_text
-                    or b"\n\n" in joined
-                    or b"\n\r\n" in joined
-                    or (joined.count(b"\r") != joined.count(b"\r\n") and not joined.endswith(b"\r"))
+                    or _BLANK_LINE.search(joined)
+                    or (b"\r" in joined and _BARE_CR.search(joined))
                 ):
                     plain = False
                 previous = chunk_text[-2:]
@@ -121,21 +126,48 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _read_grid(con: duckdb.DuckDBPyConnection, path: Path, grid: str, delimiter: str, width: int):
+def _read_options(delimiter: str, width: int, parallel: bool) -> str:
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
-    for parallel in ("true", "false"):
+    return (
+        f"header = false, columns = {columns}, delim = $delim, quote = '\"', escape = '\"', "
+        f"null_padding = true, strict_mode = true, auto_detect = false, parallel = {parallel}"
+    )
+
+
+def _head(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str, width: int):
+    """The first records as DuckDB reads them, to find the header; None when it cannot."""
+    try:
+        return con.execute(
+            f"SELECT * FROM read_csv($path, {_read_options(delimiter, width, False)}) "
+            f"LIMIT {_HEADER_WINDOW}",
+            {"path": str(path), "delim": delimiter},
+        ).fetchall()
+    except duckdb.Error:
+        return None
+
+
+def _read_grid(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    grid: str,
+    delimiter: str,
+    width: int,
+    cleaned: tuple[str, str],
+) -> bool:
+    """The records into `grid`, cleaned while DuckDB reads them (one pass, one copy in
+    memory); the table's rowid is the record's place in the file."""
+    outer, inner = cleaned
+    for parallel in (True, False):
         try:
             con.execute(
-                f"CREATE OR REPLACE TEMP TABLE {grid} AS SELECT * FROM read_csv(?, "
-                f"header = false, columns = {columns}, delim = ?, quote = '\"', "
-                "escape = '\"', null_padding = true, strict_mode = true, "
-                f"auto_detect = false, parallel = {parallel})",
-                [str(path), delimiter],
+                f"CREATE OR REPLACE TEMP TABLE {grid} AS SELECT {outer} FROM (SELECT *, {inner} "
+                f"FROM read_csv($path, {_read_options(delimiter, width, parallel)}))",
+                {"path": str(path), "delim": delimiter, **_CLEANING},
             )
             return True
         except duckdb.Error as error:
             # Null padding and quoted line breaks need the single-threaded scanner.
-            if parallel == "true" and "parallel" in str(error):
+            if parallel and "parallel" in str(error):
                 continue
             return False
     return False
@@ -169,68 +201,29 @@ def _load(
     if not sample.strip():
         return None  # empty: the careful reader says so in its own words
     sniffed = sniff_delimiter(sample)
-    grid = f"{table}_grid"
-    if not _read_grid(con, path, grid, sniffed.delimiter, sniffed.header_fields):
+    head = _head(con, path, sniffed.delimiter, sniffed.header_fields)
+    if head is None:
         return None
-    try:
-        return _extract(found, con, table, grid, sniffed, encoding)
-    finally:
-        con.execute(f"DROP TABLE IF EXISTS {grid}")
-
-
-def _extract(found, con, table, grid, sniffed, encoding) -> Extracted | None:
-    width = sniffed.header_fields
-    head = con.execute(
-        f"SELECT rowid, * FROM {grid} WHERE rowid < {_HEADER_WINDOW} ORDER BY rowid"
-    ).fetchall()
     header_at = next(
-        (r[0] for r in head if any(isinstance(c, str) and c.strip() for c in r[1:])), None
+        (i for i, r in enumerate(head) if any(isinstance(c, str) and c.strip() for c in r)), None
     )
     if header_at is None:
         return None
-    header = header_cells(list(head[header_at][1:]))
+    header = header_cells(list(head[header_at]))
     match = match_headers(found.source, header)
     repeated = any(u not in header for u in match.unknown)  # listed as a message, not a name
     if match.rejected or None in header or repeated:
         return None  # a blank or repeated header cell, or a missing column: careful reader
-
-    # trim() with a set of characters is slow on every cell; only a cell that starts or ends
-    # with a character that may be whitespace (at most U+0020, or U+0085 and up) needs it.
-    trimmed = ", ".join(
-        f"CASE WHEN ord(c{i}) <= 32 OR ord(c{i}) >= 133 OR ord(right(c{i}, 1)) <= 32 "
-        f"OR ord(right(c{i}, 1)) >= 133 THEN trim(c{i}, $ws) ELSE c{i} END AS t{i}"
-        for i in range(width)
-    )
-    filled = " OR ".join(f"coalesce(length(t{i}), 0) > 0" for i in range(width))
-
-    def clean(i: int) -> str:
-        # Every missing-value token is short: longer text is never lowered to compare.
-        return (
-            f"CASE WHEN length(t{i}) <= {_LONGEST_TOKEN} AND list_contains($missing, lower(t{i})) "
-            f"THEN NULL ELSE t{i} END"
-        )
-
-    columns = [
-        f"{clean(match.positions[c.name])} AS {_quoted(c.name)}"
-        for c in found.source.columns
-        if c.name in match.positions
-    ]
-    surplus = [clean(i) for i in range(len(header), width)]
-    extra = f"nullif(concat_ws($separator, {', '.join(surplus)}), '')" if surplus else "NULL"
+    grid = f"{table}_grid"
+    cleaned = _cleaned(found, match.positions, len(header), sniffed.header_fields)
+    if not _read_grid(con, path, grid, sniffed.delimiter, sniffed.header_fields, cleaned):
+        return None
+    # The rows as the careful reader gives them: after the header, blank rows left out.
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {table} AS "
-        f"SELECT CAST(rowid + 1 AS BIGINT) AS row_number, {', '.join(columns)}, "
-        f"CAST({extra} AS VARCHAR) AS extra_fields "
-        f"FROM (SELECT rowid, {trimmed} FROM {grid} WHERE rowid > $header_at) "
-        f"WHERE {filled}",
-        {
-            "ws": WHITESPACE,
-            "missing": sorted(MISSING_TOKENS),
-            "header_at": header_at,
-            **({"separator": EXTRA_SEPARATOR} if surplus else {}),
-        },
+        f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT CAST(rowid + 1 AS BIGINT) AS row_number, "
+        f"* EXCLUDE (filled) FROM {grid} WHERE rowid > {int(header_at)} AND filled"
     )
-    rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
     return Extracted(
         found.relpath,
         found.source,
@@ -243,3 +236,46 @@ def _extract(found, con, table, grid, sniffed, encoding) -> Extracted | None:
         delimiter=sniffed.delimiter,
         table=table,
     )
+
+
+# Parameters of the cleaning expressions.
+_CLEANING = {"ws": WHITESPACE, "missing": sorted(MISSING_TOKENS)}
+# The separator of surplus cells in extra_fields, as a SQL literal (our own constant).
+_SEPARATOR = "'" + EXTRA_SEPARATOR.replace("'", "''") + "'"
+
+
+def _cleaned(
+    found: FoundFile, positions: dict[str, int], header_width: int, width: int
+) -> tuple[str, str]:
+    """What to keep of the raw cells c0, c1, ...: the contract columns present,
+    extra_fields and `filled` (the row has a cell that is not blank), each cell trimmed
+    and a missing-value token made NULL; and the trimmed cells t0, t1, ... they are made of."""
+
+    def trimmed(i: int) -> str:
+        # trim() with a set of characters is slow on every cell; only a cell that starts or
+        # ends with a character that may be whitespace (at most U+0020, or U+0085 and up)
+        # needs it. Each end is looked at once; substring() by the length is cheaper than
+        # right().
+        return (
+            f"CASE WHEN ord(c{i}) NOT BETWEEN 33 AND 132 "
+            f"OR ord(substring(c{i}, length(c{i}), 1)) NOT BETWEEN 33 AND 132 "
+            f"THEN trim(c{i}, $ws) ELSE c{i} END AS t{i}"
+        )
+
+    def clean(i: int) -> str:
+        # Every missing-value token is short: longer text is never lowered to compare.
+        return (
+            f"CASE WHEN length(t{i}) <= {_LONGEST_TOKEN} AND list_contains($missing, "
+            f"lower(t{i})) THEN NULL ELSE t{i} END"
+        )
+
+    columns = [
+        f"{clean(positions[c.name])} AS {_quoted(c.name)}"
+        for c in found.source.columns
+        if c.name in positions
+    ]
+    surplus = [clean(i) for i in range(header_width, width)]
+    extra = f"nullif(concat_ws({_SEPARATOR}, {', '.join(surplus)}), '')" if surplus else "NULL"
+    filled = " OR ".join(f"coalesce(length(t{i}), 0) > 0" for i in range(width))
+    outer = f"{', '.join(columns)}, CAST({extra} AS VARCHAR) AS extra_fields, {filled} AS filled"
+    return outer, ", ".join(trimmed(i) for i in range(width))

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from etl.contract import OBSTACLES
-from etl.extract import FoundFile, read_export
+from etl.extract import FoundFile, csv_duckdb, read_export
 from etl.extract.csv_duckdb import load_csv
 
 HEADER = "knelpunt_id,gemeente,gemeld_op,thema,categorie,omschrijving"
@@ -87,3 +87,23 @@ def test_other_files_go_to_the_careful_reader(name: str, tmp_path: Path) -> None
     fast, _, digest, _ = _both(tmp_path, CAREFUL[name])
     assert fast is None
     assert len(digest) == 64
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        f"{HEADER}\r{ROW},a\r\n{ROW},b\r".encode(),  # a bare CR, and a chunk ending in CR
+        f"{HEADER}\r\n{ROW},a\r\n\r\n{ROW},b\r\n".encode(),  # a blank line across chunks
+        f"{HEADER}\n{ROW},a\r{ROW},b\n".encode(),
+    ],
+)
+@pytest.mark.parametrize("chunk", [3, 7, 1 << 20])
+def test_line_layout_is_judged_across_chunk_ends(
+    content: bytes, chunk: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csv_duckdb, "_CHUNK", chunk)
+    path = tmp_path / "knelpunten.csv"
+    path.write_bytes(content)
+    assert not csv_duckdb.scan(path).plain
+    path.write_bytes(f"{HEADER}\r\n{ROW},a\r\n{ROW},b\r\n".encode())
+    assert csv_duckdb.scan(path).plain

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pyarrow as pa
 import pytest
 
+from etl import redaction
 from etl.redaction import Redactor, name_variants
 
 CONTACTS = ["Anna de Vries", "Jan Peter van den Berg", "Ans Jansen", "Bo Li", "Jöran Ødegård"]
@@ -113,6 +116,34 @@ def test_the_vectorised_path_gives_the_same_text() -> None:
     texts = [w for w, _ in REDACTED] + KEPT + [None, "", "bel 0612345678"]
     expected = [REDACTOR.text(t) for t in texts]
     assert REDACTOR.array(pa.array(texts)).to_pylist() == expected
+
+
+def test_few_and_many_names_pick_the_same_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A load with few contact names finds them with one pattern, one with many by looking
+    up every word: both redact exactly the same."""
+    texts = [w for w, _ in REDACTED] + KEPT + [None, "İstanbul Bakker", "ANNA en VRIES"]
+    few = REDACTOR.array(pa.array(texts)).to_pylist()
+    monkeypatch.setattr(redaction, "_KEYS_IN_ONE_PATTERN", 0)
+    many = Redactor(CONTACTS)
+    assert many._key_pattern is None
+    assert many.array(pa.array(texts)).to_pylist() == few
+
+
+def test_a_dutch_number_of_the_usual_shape_needs_no_libphonenumber() -> None:
+    """The shortcut for 0 and nine digits agrees with libphonenumber on what is a number."""
+    draw = random.Random(11)
+    for _ in range(3_000):
+        digits = list("0" + str(draw.randint(1, 9)) + "".join(draw.choices("0123456789", k=8)))
+        for _ in range(draw.randint(0, 4)):
+            digits.insert(draw.randint(1, len(digits) - 1), draw.choice(" -./()"))
+        candidate = "".join(digits)
+        if redaction._DATE.search(candidate):
+            continue
+        assert redaction.national_shape(candidate)
+        assert redaction._libphonenumber_ok(candidate), candidate
+    assert not redaction.national_shape("06 1234 567")
+    assert not redaction.national_shape("+31 6 12345678")
+    assert not redaction.national_shape("06\u20091234\u20095678")
 
 
 def test_name_variants_never_a_prefix_nor_an_initial() -> None:

@@ -3,14 +3,12 @@
 -- sum of rows; every measure is a count, so rows (and the marts of several networks) add up.
 -- Smaller roll-ups of this table (obstacle_counts_by_day, _by_kind) answer the common
 -- selections; the read layer picks the smallest one that has the dimensions it needs.
+-- Grouped by the number of the five texts (obstacle_cells), which are named afterwards.
 CREATE OR REPLACE TABLE marts.obstacle_counts AS
+WITH counted AS (
 SELECT
-    o.cbs_code,
+    o.cell,
     o.reported_at,
-    o.theme,
-    o.category,
-    o.phase,
-    o.level,
     CAST(count(*) AS INTEGER) AS obstacles,
     CAST(count(o.first_response_at) AS INTEGER) AS answered,
     CAST(count(o.resolved_at) AS INTEGER) AS resolved,
@@ -40,9 +38,15 @@ SELECT
     CAST(count(*) FILTER (WHERE o.status = 'afgewezen') AS INTEGER) AS status_afgewezen,
     CAST(count(*) FILTER (WHERE o.status = 'doorverwezen') AS INTEGER) AS status_doorverwezen
 FROM obstacle_facts AS o
-GROUP BY ALL
--- Report day first: a period filter then skips whole row groups (DuckDB zone maps).
-ORDER BY o.reported_at, o.cbs_code, o.theme, o.category, o.phase NULLS FIRST, o.level;
+GROUP BY o.cell, o.reported_at
+)
+SELECT c.cbs_code, k.reported_at, c.theme, c.category, c.phase, c.level,
+    k.* EXCLUDE (cell, reported_at)
+FROM counted AS k
+JOIN obstacle_cells AS c USING (cell)
+-- Report day first: a period filter then skips whole row groups (DuckDB zone maps). The
+-- cell number sorts as cbs_code, theme, category, phase NULLS FIRST, level.
+ORDER BY k.reported_at, k.cell;
 
 COMMENT ON COLUMN marts.obstacle_counts.cbs_code IS 'Municipality (government) the obstacles are with.';
 COMMENT ON COLUMN marts.obstacle_counts.reported_at IS 'Day the obstacles were reported.';

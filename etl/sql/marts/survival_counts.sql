@@ -2,16 +2,13 @@
 -- A Kaplan-Meier curve needs exactly these per-day counts (etl.metrics.survival), so the
 -- curve of any selection is the sum of its rows: events and censored per day.
 -- One aggregation per event straight from obstacle_facts (no cross join doubling the rows).
+-- Grouped by the number of the five texts (obstacle_cells), which are named afterwards.
 CREATE OR REPLACE TABLE marts.survival_counts AS
-SELECT * FROM (
+WITH counted AS (
     SELECT
         'first_response' AS event,
-        cbs_code,
+        cell,
         reported_at,
-        theme,
-        category,
-        phase,
-        level,
         CAST(date_diff('day', reported_at, coalesce(first_response_at, as_of())) AS INTEGER)
             AS days,
         CAST(count(first_response_at) AS INTEGER) AS events,
@@ -21,19 +18,20 @@ SELECT * FROM (
     UNION ALL
     SELECT
         'resolution',
-        cbs_code,
+        cell,
         reported_at,
-        theme,
-        category,
-        phase,
-        level,
         CAST(date_diff('day', reported_at, coalesce(resolved_at, as_of())) AS INTEGER),
         CAST(count(resolved_at) AS INTEGER),
         CAST(count(*) - count(resolved_at) AS INTEGER)
     FROM obstacle_facts
     GROUP BY ALL
 )
-ORDER BY event, reported_at, cbs_code, theme, category, phase NULLS FIRST, level, days;
+SELECT k.event, c.cbs_code, k.reported_at, c.theme, c.category, c.phase, c.level, k.days,
+    k.events, k.censored
+FROM counted AS k
+JOIN obstacle_cells AS c USING (cell)
+-- The cell number sorts as cbs_code, theme, category, phase NULLS FIRST, level.
+ORDER BY k.event, k.reported_at, k.cell, k.days;
 
 COMMENT ON COLUMN marts.survival_counts.event IS 'first_response (earliest response of any outcome) or resolution (earliest opgelost or deels_opgelost).';
 COMMENT ON COLUMN marts.survival_counts.cbs_code IS 'Municipality (government) the obstacles are with.';

@@ -42,10 +42,10 @@ SELECT
     cs.code AS consent,
     d.day AS registered_at,
     -- shown text, redacted where it left the extract step (etl.redaction)
-    r.naam_redacted AS name,
-    r.kern_redacted AS place,
-    r.website_redacted AS website,
-    r.omschrijving_redacted AS description
+    coalesce(rn.redacted, r.naam) AS name,
+    coalesce(rk.redacted, r.kern) AS place,
+    coalesce(rw.redacted, r.website) AS website,
+    coalesce(ro.redacted, r.omschrijving) AS description
 FROM raw_initiatives AS r
 LEFT JOIN municipality_resolution AS mr ON mr.value = coalesce(r.gemeente, r.kern)
 LEFT JOIN themes AS t USING (file_seq, row_number)
@@ -53,5 +53,9 @@ LEFT JOIN written_dates AS d ON d.written = r.geregistreerd_op
 LEFT JOIN written_codes AS lf ON lf.vocabulary = 'legal_form' AND lf.written = r.rechtsvorm
 LEFT JOIN written_codes AS ph ON ph.vocabulary = 'phase' AND ph.written = r.fase
 LEFT JOIN written_codes AS cs ON cs.vocabulary = 'consent' AND cs.written = r.zichtbaar
+LEFT JOIN redacted_initiatives_naam AS rn ON rn.written = r.naam
+LEFT JOIN redacted_initiatives_kern AS rk ON rk.written = r.kern
+LEFT JOIN redacted_initiatives_website AS rw ON rw.written = r.website
+LEFT JOIN redacted_initiatives_omschrijving AS ro ON ro.written = r.omschrijving
 WHERE lower(trim(r.initiatief_id)) NOT IN (SELECT id_key FROM erased_initiatives)
    OR r.initiatief_id IS NULL;

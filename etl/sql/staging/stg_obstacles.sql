@@ -25,7 +25,8 @@ SELECT
     ca.code AS category,
     CAST(se.code AS INTEGER) AS severity,
     coalesce(le.code, CASE WHEN r.niveau IS NULL THEN 'gemeente' END) AS level,
-    r.omschrijving_redacted AS description
+    coalesce(ro.redacted, r.omschrijving) AS description,
+    ci.initiative_id IS NOT NULL AS initiative_loaded
 FROM raw_obstacles AS r
 LEFT JOIN municipality_resolution AS mr ON mr.value = r.gemeente
 LEFT JOIN written_dates AS d ON d.written = r.gemeld_op
@@ -33,5 +34,7 @@ LEFT JOIN written_codes AS th ON th.vocabulary = 'theme' AND th.written = r.them
 LEFT JOIN written_codes AS ca ON ca.vocabulary = 'category' AND ca.written = r.categorie
 LEFT JOIN written_codes AS se ON se.vocabulary = 'severity' AND se.written = r.ernst
 LEFT JOIN written_codes AS le ON le.vocabulary = 'level' AND le.written = r.niveau
+LEFT JOIN redacted_obstacles_omschrijving AS ro ON ro.written = r.omschrijving
+LEFT JOIN core.initiatives AS ci ON ci.initiative_id = trim(r.initiatief_id)
 WHERE lower(trim(r.knelpunt_id)) NOT IN (SELECT id_key FROM erased_obstacles)
    OR r.knelpunt_id IS NULL;

@@ -19,8 +19,8 @@ SELECT
     mr.hint AS municipality_hint,
     CASE WHEN list_contains((SELECT region_kinds FROM run_params), lower(trim(r.soort)))
         THEN lower(trim(r.soort)) END AS kind,
-    trim(r.regio_naam_redacted) AS name,
-    r.toelichting_redacted AS note,
+    trim(coalesce(rn.redacted, r.regio_naam)) AS name,
+    coalesce(rt.redacted, r.toelichting) AS note,
     -- the record a later row replaces: the same municipality in the same region
     lower(trim(r.regio_code)) || '|' || coalesce(mr.cbs_code, '') AS member_key,
     -- a region has one name: that of its first row
@@ -30,4 +30,6 @@ SELECT
     ) AS first_name,
     r.path AS first_path
 FROM raw_regions AS r
-LEFT JOIN municipality_resolution AS mr ON mr.value = r.gemeente;
+LEFT JOIN municipality_resolution AS mr ON mr.value = r.gemeente
+LEFT JOIN redacted_regions_regio_naam AS rn ON rn.written = r.regio_naam
+LEFT JOIN redacted_regions_toelichting AS rt ON rt.written = r.toelichting;
