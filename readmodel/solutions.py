@@ -37,20 +37,23 @@ RESOLVING = """
     SELECT
         obstacle_id,
         arg_min(outcome, (responded_at, response_id)) AS outcome,
-        arg_min(note, (responded_at, response_id)) AS note
+        arg_min_null(note, (responded_at, response_id)) AS note
     FROM core.responses
     WHERE list_contains(?, outcome)
     GROUP BY obstacle_id
 """
-# The same for the obstacles of a CTE `o` only (the cases a page shows).
+# The same for the obstacles of a CTE `o` only (the cases a page shows). An obstacle's
+# resolved_at is the day of its first resolving response, so only responses since the
+# earliest of those days are joined: a filter in the scan, not a join of every response.
 RESOLVING_OF_CASES = """
     SELECT
-        obstacle_id,
-        arg_min(outcome, (responded_at, response_id)) AS outcome,
-        arg_min(note, (responded_at, response_id)) AS note
-    FROM core.responses
-    WHERE obstacle_id IN (SELECT obstacle_id FROM o) AND list_contains(?, outcome)
-    GROUP BY obstacle_id
+        r.obstacle_id,
+        arg_min(r.outcome, (r.responded_at, r.response_id)) AS outcome,
+        arg_min_null(r.note, (r.responded_at, r.response_id)) AS note
+    FROM core.responses AS r
+    JOIN o ON r.obstacle_id = o.obstacle_id AND r.responded_at = o.resolved_at
+    WHERE r.responded_at >= (SELECT min(resolved_at) FROM o) AND list_contains(?, r.outcome)
+    GROUP BY r.obstacle_id
 """
 CASE_COLUMNS = (
     "o.obstacle_id, o.cbs_code, m.name AS municipality, o.initiative_id, "

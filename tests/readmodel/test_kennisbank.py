@@ -292,6 +292,28 @@ def test_resolved_cases_newest_first_only_this_kind_and_resolved(wh, filters, ex
     assert set(found["category"]) <= {"financiering"}
 
 
+@pytest.mark.parametrize("limit", [None, 25])
+def test_resolved_cases_carry_the_response_they_were_resolved_on(
+    demo_warehouse: Path, limit
+) -> None:
+    """On the demo: the outcome and note of each case are those of its first resolving
+    response, as RESOLVING finds them over every response."""
+    with duckdb.connect(str(demo_warehouse), read_only=True) as con:
+        narrowed = solutions.narrowed(Filters(), "zorg_welzijn", "financiering")
+        found = solutions.resolved_cases(con, narrowed, limit=limit)
+        every = (
+            con.execute(solutions.RESOLVING, [list(solutions.RESOLVED_OUTCOMES)])
+            .df()
+            .set_index("obstacle_id")
+        )
+    assert len(found) > 0
+    if limit:
+        assert len(found) == limit
+    expected = every.loc[found["obstacle_id"]]
+    assert list(found["outcome"]) == list(expected["outcome"])
+    assert found["note"].fillna("").tolist() == expected["note"].fillna("").tolist()
+
+
 def test_cases_table_public_leaves_out_names_and_notes(wh) -> None:
     found = solutions.resolved_cases(
         wh.con, solutions.narrowed(Filters(), "zorg_welzijn", "financiering")
