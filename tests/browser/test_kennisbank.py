@@ -43,6 +43,9 @@ def test_directory_lists_the_initiatives(served_app: str, demo_warehouse: Path, 
     assert screenshot(page, "kennisbank").stat().st_size > 10_000
     # Choosing a row (its box left of the first column) opens that initiative's card.
     table = page.locator("[data-testid='stDataFrame']").first
+    # The grid draws itself on a canvas after it appears: click once it is there.
+    table.locator("canvas").first.wait_for(timeout=30_000)
+    wait_until_idle(page)
     box = table.bounding_box()
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)
     page.wait_for_function(
