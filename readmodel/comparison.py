@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from etl.metrics import apply_small_numbers, compare_to_reference, rank_without_small_numbers
-from etl.metrics.figures import figure
-from etl.metrics.registry import LOWER_IS_BETTER, Metric
+from etl.metrics.figures import figure, km_summaries
+from etl.metrics.registry import LOWER_IS_BETTER, Metric, metrics
 from readmodel import strings
 from readmodel.database import query
 from readmodel.rollups import initiative_totals, obstacle_totals, survival_totals
@@ -120,11 +120,28 @@ def figures_of(
     """The metric for each municipality (groups None) or each group of municipalities:
     the counts with value, low, high and n."""
     if groups is None:
-        survival = data.survival(metric.event) if metric.event else None
-        return figure(metric, data.counts, survival, key="cbs_code")
-    counts = group_counts(data, groups)
-    survival = group_survival(data, metric.event, groups) if metric.event else None
-    return figure(metric, counts, survival, key="code")
+        counts, key = data.counts, "cbs_code"
+    else:
+        counts, key = group_counts(data, groups), "code"
+    if not metric.event:
+        return figure(metric, counts, key=key)
+    return figure(metric, counts, key=key, summaries=_km_summaries(data, metric.event, groups))
+
+
+def _km_summaries(
+    data: Inputs, event: str, groups: dict[str, frozenset[str]] | None
+) -> pd.DataFrame:
+    """The Kaplan-Meier summaries of an event per municipality or group, at every horizon
+    the registry asks of that event: the figures of one event share one set of curves."""
+    cache_key = ("km", event, None if groups is None else _key(groups))
+    if cache_key not in data._groups:
+        if groups is None:
+            survival, key = data.survival(event), "cbs_code"
+        else:
+            survival, key = group_survival(data, event, groups), "code"
+        horizons = tuple(sorted({m.horizon for m in metrics() if m.event == event and m.horizon}))
+        data._groups[cache_key] = km_summaries(survival, key, horizons)
+    return data._groups[cache_key]
 
 
 def reference_groups(warehouse: Warehouse) -> dict[str, frozenset[str]]:

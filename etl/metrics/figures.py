@@ -29,11 +29,14 @@ def figure(
     *,
     key: str = "cbs_code",
     confidence: float = CONFIDENCE,
+    summaries: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """`counts` with value, low, high (the 95% interval) and n (the cases behind it).
 
     Shares: Wilson; rates per 10,000 of the population: Garwood; Kaplan-Meier shares and
     medians: etl.metrics.survival. A group without cases has NaN, never a made-up 0%.
+    `summaries` (km_summaries of the same survival counts) spares computing the curves
+    again when several figures of one event are wanted.
     """
     if metric.kind == SHARE:
         successes, trials = (counts[c].to_numpy(dtype=float) for c in metric.counts)
@@ -44,27 +47,32 @@ def figure(
         value, low, high = poisson_rate(events, population, PER, confidence)
         return counts.assign(value=value, low=low, high=high, n=counts[metric.cases])
     if metric.kind in (KM_SHARE, KM_MEDIAN):
-        return counts.assign(**_km_columns(metric, counts[key], survival, key, confidence)).assign(
+        if summaries is None:
+            if survival is None:
+                raise ValueError(f"{metric.key} needs the survival counts of its event")
+            horizons = (metric.horizon,) if metric.horizon else ()
+            summaries = km_summaries(survival, key, horizons, confidence)
+        return counts.assign(**_km_columns(metric, counts[key], summaries)).assign(
             n=counts["obstacles"]
         )
     raise ValueError(f"{metric.key} is a {metric.kind}, not a figure with an interval")
 
 
-def _km_columns(
-    metric: Metric,
-    groups: pd.Series,
-    survival: pd.DataFrame | None,
-    key: str,
-    confidence: float,
-) -> dict[str, np.ndarray]:
-    if survival is None:
-        raise ValueError(f"{metric.key} needs the survival counts of its event")
-    horizons = (metric.horizon,) if metric.horizon else ()
-    summary = km_by_group_counts(
+def km_summaries(
+    survival: pd.DataFrame, key: str, horizons: tuple[int, ...], confidence: float = CONFIDENCE
+) -> pd.DataFrame:
+    """Per group of `survival` (rows key, days, events, censored): the Kaplan-Meier median
+    and the share within each horizon, with intervals (etl.metrics.survival)."""
+    return km_by_group_counts(
         survival[[key, *COUNT_COLUMNS]], key, horizons=horizons, confidence=confidence
     )
+
+
+def _km_columns(
+    metric: Metric, groups: pd.Series, summaries: pd.DataFrame
+) -> dict[str, np.ndarray]:
     prefix = f"within_{metric.horizon}" if metric.kind == KM_SHARE else "median"
-    aligned = summary.reindex(groups.to_numpy())
+    aligned = summaries.reindex(groups.to_numpy())
     return {
         name: aligned[f"{prefix}{suffix}"].to_numpy(dtype=float)
         for name, suffix in (("value", ""), ("low", "_low"), ("high", "_high"))

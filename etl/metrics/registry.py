@@ -13,6 +13,7 @@ etl.settings and are filled in by `metrics()`.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 
 import pandas as pd
 
@@ -415,23 +416,32 @@ def metrics(
     small_numbers: int | None = None, suppress_below: int | None = None
 ) -> tuple[Metric, ...]:
     """Every metric with the thresholds filled in (default: the current settings)."""
-    values = {
-        "small_numbers": settings.small_numbers() if small_numbers is None else small_numbers,
-        "suppress_below": settings.suppress_below() if suppress_below is None else suppress_below,
-    }
     return tuple(
-        replace(m, numerator=m.numerator.format(**values), note=m.note.format(**values))
-        for m in _METRICS
+        _filled(
+            settings.small_numbers() if small_numbers is None else small_numbers,
+            settings.suppress_below() if suppress_below is None else suppress_below,
+        ).values()
     )
 
 
 def metric(key: str) -> Metric:
     """One metric by key; a mart column's _low/_high share their figure's metric."""
     base = key.removesuffix("_low").removesuffix("_high")
-    for found in metrics():
-        if found.key == base:
-            return found
-    raise KeyError(f"no metric {key!r}")
+    found = _filled(settings.small_numbers(), settings.suppress_below()).get(base)
+    if found is None:
+        raise KeyError(f"no metric {key!r}")
+    return found
+
+
+# A page asks for metrics hundreds of times; the thresholds change only with the settings
+# (frozen dataclasses, so every caller may share them).
+@lru_cache(maxsize=8)
+def _filled(small_numbers: int, suppress_below: int) -> dict[str, Metric]:
+    values = {"small_numbers": small_numbers, "suppress_below": suppress_below}
+    return {
+        m.key: replace(m, numerator=m.numerator.format(**values), note=m.note.format(**values))
+        for m in _METRICS
+    }
 
 
 def comparable() -> tuple[Metric, ...]:
