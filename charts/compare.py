@@ -9,7 +9,17 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import BAD, GOOD, MUTED, PRIMARY, region_colours, styled
+from charts.theme import (
+    BAD,
+    GOOD,
+    MUTED,
+    PRIMARY,
+    horizontal_line,
+    region_colours,
+    styled,
+    vertical_line,
+    with_lines,
+)
 from readmodel import format
 
 PERCENT, NUMBER = format.PERCENT, format.NUMBER
@@ -68,12 +78,15 @@ def dot_plot(
                 customdata=np.column_stack([part["hover"]]),
                 hovertemplate="%{customdata[0]}<extra></extra>",
             )
+    lines = []
     for _, ref in references.iterrows():
         if ref["value"] != ref["value"]:
             continue
         dash = "solid" if ref["code"] == "provincie" else "dash"
         colour = "#333333" if ref["code"] == "provincie" else colours.get(ref["code"], MUTED)
-        figure.add_vline(x=ref["value"] * scale, line_dash=dash, line_color=colour, line_width=1.5)
+        lines.append(
+            vertical_line(ref["value"] * scale, {"color": colour, "dash": dash, "width": 1.5})
+        )
         # A legend entry per reference line: annotations on top of each other are unreadable.
         figure.add_scatter(
             x=[None],
@@ -82,6 +95,7 @@ def dot_plot(
             line={"color": colour, "dash": dash},
             name=f"{ref['name']}: {format.value(ref['value'], unit)}",
         )
+    with_lines(figure, lines)
     figure.update_layout(
         title=title,
         xaxis_title="%" if unit == PERCENT else title,
@@ -117,12 +131,15 @@ def funnel_plot(
                 line={"color": "#6b7785", "dash": dash, "width": 1.5},
                 hoverinfo="skip",
             )
-    figure.add_hline(
-        y=p0 * 100,
-        line_color="#333333",
-        line_width=1.5,
-        annotation_text=f"{province}: {format.percent(p0)}",
-        annotation_position="top left",
+    with_lines(
+        figure,
+        [
+            horizontal_line(
+                p0 * 100,
+                {"color": "#333333", "width": 1.5},
+                f"{province}: {format.percent(p0)}",
+            )
+        ],
     )
     shown = points[points["band"].notna() & ~points["suppressed"]]
     colours = (

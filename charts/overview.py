@@ -91,6 +91,7 @@ def ranked_bars(frame: pd.DataFrame, labels: dict[str, str], title: str) -> go.F
             orientation="h",
             marker_color=PRIMARY,
             customdata=list(zip(ordered["resolved"], share, strict=True)),
+            marker_line_width=0,
             text=ordered["obstacles"],
             textposition="outside",
             cliponaxis=False,
@@ -98,9 +99,5 @@ def ranked_bars(frame: pd.DataFrame, labels: dict[str, str], title: str) -> go.F
             "(%{customdata[1]:.0%})<extra></extra>",
         )
     )
-    figure.update_layout(title=title, xaxis_title="aantal knelpunten", showlegend=False)
-    figure.update_xaxes(showgrid=True, gridcolor="#eef1f4")
-    figure.update_yaxes(gridcolor="rgba(0,0,0,0)")
-    figure.update_traces(marker_line_width=0)
-    figure.update_layout(bargap=0.3)
+    figure.update_layout(title=title, xaxis_title="aantal knelpunten", showlegend=False, bargap=0.3)
     return styled(figure, height=max(260, 36 * len(frame) + 80))

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import ACCENT, MUTED, PRIMARY, styled
+from charts.theme import ACCENT, MUTED, PRIMARY, styled, vertical_line, with_lines
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -64,19 +64,18 @@ def km_curves(curves: dict[str, pd.DataFrame], *, title: str, horizon: int = 365
             line={"color": colour, "width": 3},
             hovertemplate=f"{name}: na %{{x}} dagen %{{y:.0f}}% beantwoord<extra></extra>",
         )
-    for days in (30, 90):
-        figure.add_vline(
-            x=days,
-            line_dash="dot",
-            line_color="#9aa5b1",
-            annotation_text=f"{days} dagen",
-            annotation_position="bottom right",
-        )
-    figure.update_layout(
-        title=title, xaxis_title="dagen na de melding", yaxis_title="aandeel met een eerste reactie"
+    with_lines(
+        figure,
+        [
+            vertical_line(days, {"color": "#9aa5b1", "dash": "dot"}, f"{days} dagen")
+            for days in (30, 90)
+        ],
     )
-    figure.update_yaxes(range=[0, 100], ticksuffix="%")
-    figure.update_xaxes(range=[0, horizon])
+    figure.update_layout(
+        title=title,
+        xaxis={"title": "dagen na de melding", "range": [0, horizon]},
+        yaxis={"title": "aandeel met een eerste reactie", "range": [0, 100], "ticksuffix": "%"},
+    )
     return styled(figure, height=420)
 
 

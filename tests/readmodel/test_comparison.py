@@ -125,3 +125,28 @@ def test_a_focus_shows_the_surest_best_and_worst_and_the_chosen(demo) -> None:
     fastest = set(judged.sort_values(["high", "value", "name"])["cbs_code"].head(2))
     fast = focus(days, ends=2, above=10)
     assert set(fast.loc[fast["focus"] == BEST, "cbs_code"]) == fastest
+
+
+def test_group_survival_is_the_sum_of_its_members_per_day(demo_warehouse) -> None:
+    """Per group and day, the survival counts of its members added up (the days the group
+    has rows on, in day order), on the demo's real survival counts."""
+    import duckdb
+
+    from etl.metrics.registry import FIRST_RESPONSE, RESOLUTION
+    from readmodel.comparison import group_survival, reference_groups
+    from readmodel.warehouse import read_warehouse
+
+    with duckdb.connect(str(demo_warehouse), read_only=True) as con:
+        wh = read_warehouse(con)
+        data = inputs(wh, Filters(themes=("zorg_welzijn",)))
+        groups = {**reference_groups(wh), "leeg": frozenset(), "een": frozenset({"GM0344"})}
+        for event in (FIRST_RESPONSE, RESOLUTION):
+            survival = data.survival(event)
+            found = group_survival(data, event, groups)
+            for code, members in groups.items():
+                mine = survival[survival["cbs_code"].isin(members)]
+                expected = mine.groupby("days")[["events", "censored"]].sum()
+                got = found[found["code"] == code].set_index("days")[["events", "censored"]]
+                assert got.index.tolist() == expected.index.tolist()
+                assert got.to_numpy().tolist() == expected.to_numpy().tolist()
+            assert len(found[found["code"] == "leeg"]) == 0
