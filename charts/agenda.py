@@ -72,7 +72,7 @@ def agenda_bars(
         tickformat=".0%", range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1], row=1, col=2
     )
     figure.update_traces(marker_line_width=0)
-    styled(figure, height=max(340, 30 * len(shown) + 170))
+    figure = styled(figure, height=max(340, 30 * len(shown) + 170))
     # The level legend sits under the level panel, in the order near to far.
     figure.update_layout(
         margin={"t": 80, "b": 70},

@@ -103,7 +103,7 @@ def dot_plot(
     )
     if unit == PERCENT:
         figure.update_xaxes(range=[0, 100], ticksuffix="%")
-    styled(figure, height=max(420, 24 * len(rows) + 140))
+    figure = styled(figure, height=max(420, 24 * len(rows) + 140))
     # Twelve provinces and a reference need three legend rows: room for them under the title.
     entries = sum(1 for trace in figure.data if trace.showlegend is not False)
     rows_of_legend = math.ceil(entries / LEGEND_PER_ROW)

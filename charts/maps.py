@@ -406,7 +406,7 @@ def choropleth_figure(
 
     pad_x, pad_y = (xmax - xmin) * 0.02, (ymax - ymin) * 0.02
     figure.update_layout(title=title)
-    styled(figure, height=height)
+    figure = styled(figure, height=height)
     _hidden_axes(
         figure,
         (xmin - pad_x, xmax + pad_x),
@@ -487,7 +487,7 @@ def tile_map_figure(
     for entry in _legend_entries(frame):
         figure.add_trace(entry)
     figure.update_layout(title=title)
-    styled(figure, height=height)
+    figure = styled(figure, height=height)
     cols, rows = int(frame["col"].max()), int(frame["row"].max())
     _hidden_axes(figure, (-0.6, cols + 0.6), (-rows - 0.6, 0.6), 1.0)
     return figure
