@@ -25,13 +25,17 @@ def _label(codes: pd.Series, labels: dict[str, str]) -> pd.Series:
 def theme_labels(themes: pd.Series) -> pd.Series:
     """Lists of theme codes as 'Zorg en welzijn, Wonen' (in the vocabulary's order)."""
     order = {code: i for i, code in enumerate(THEMES.codes())}
-    labels = [
-        ", ".join(THEMES.label(t) for t in sorted(found, key=lambda c: order.get(c, len(order))))
-        if found is not None
-        else ""
-        for found in themes
-    ]
-    return pd.Series(labels, index=themes.index, dtype="string")
+    # A directory of thousands repeats a few dozen combinations: each is written once.
+    written: dict[tuple[str, ...], str] = {(): ""}
+
+    def label(found) -> str:
+        key = () if found is None else tuple(found)
+        if key not in written:
+            ordered = sorted(key, key=lambda c: order.get(c, len(order)))
+            written[key] = ", ".join(THEMES.label(t) for t in ordered)
+        return written[key]
+
+    return pd.Series([label(found) for found in themes], index=themes.index, dtype="string")
 
 
 def yes_no(values: pd.Series) -> pd.Series:
