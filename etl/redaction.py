@@ -243,6 +243,9 @@ def _libphonenumber_ok(candidate: str) -> bool:
     return number.country_code == 31 and len(str(number.national_number)) == _NL_NATIONAL_DIGITS
 
 
+# The same number recurs in many texts (a contact person's number in every note of theirs);
+# libphonenumber is by far the dearest step of redaction, so each candidate is judged once.
+@lru_cache(maxsize=1 << 16)
 def _redact_candidate(candidate: str) -> str:
     """A run of digit groups: the phone numbers in it replaced, dates and other digits kept."""
     date = _DATE.search(candidate)
