@@ -23,6 +23,40 @@ KENNISBANK_PAGE = VIEWS / "kennisbank.py"
 SOLUTIONS_PAGE = VIEWS / "solutions.py"
 
 
+# Dates in tables as Dutch readers write them.
+DATE = st.column_config.DateColumn(format="DD-MM-YYYY")
+
+
+def response_history_table(responses: pd.DataFrame, *, key: str | None = None) -> None:
+    """One obstacle's responses (readmodel.obstacles.history), oldest first."""
+    from readmodel.tables import history_table
+
+    st.dataframe(
+        history_table(responses),
+        hide_index=True,
+        placeholder="–",
+        column_config={labels.COL_RESPONSE_DATE: DATE},
+        key=key,
+    )
+
+
+def resolved_cases_table(cases: pd.DataFrame) -> None:
+    """Resolved cases (readmodel.solutions.resolved_cases or kennisbank.solved_elsewhere)
+    as the table the card and /oplossingen show, the resolving note wide."""
+    from readmodel.kennisbank_tables import cases_table
+
+    st.dataframe(
+        cases_table(cases),
+        hide_index=True,
+        placeholder="–",
+        column_config={
+            labels.COL_RESOLVED_ON: DATE,
+            labels.COL_REPORTED: DATE,
+            labels.COL_NOTE: st.column_config.TextColumn(width="large"),
+        },
+    )
+
+
 def synthetic_banner() -> None:
     st.warning(strings.SYNTHETIC_BANNER, icon="⚠️")
 

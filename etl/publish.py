@@ -176,20 +176,24 @@ def describe_snapshot(con: duckdb.DuckDBPyConnection, tables: dict[str, str]) ->
         con.execute(f"COMMENT ON TABLE {table} IS '{quoted}'")
 
 
-def is_snapshot(path: Path) -> bool:
-    """True when `path` is a public snapshot (so publishing again may replace it)."""
+def public_tables(path: Path) -> frozenset[str]:
+    """The tables in the public schema of the DuckDB file at `path`; none when it is no
+    readable DuckDB file."""
     if not path.is_file():
-        return False
+        return frozenset()
     try:
         with duckdb.connect(str(path), read_only=True) as con:
-            return bool(
-                con.execute(
-                    "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'public' "
-                    "AND table_name = 'snapshot'"
-                ).fetchone()[0]
-            )
+            found = con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'public'"
+            ).fetchall()
     except duckdb.Error:
-        return False
+        return frozenset()
+    return frozenset(name for (name,) in found)
+
+
+def is_snapshot(path: Path) -> bool:
+    """True when `path` is a public snapshot (so publishing again may replace it)."""
+    return "snapshot" in public_tables(path)
 
 
 def refresh(warehouse: Path, target: Path | None = None) -> Published | None:

@@ -55,3 +55,13 @@ def has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
         name="has_table",
     )
     return bool(found[0])
+
+
+def text_search(columns: Sequence[str], search: str | None) -> tuple[str, list[object]]:
+    """' AND (...)' matching `search` anywhere in any of `columns` (case-insensitive, no
+    wildcards, the text a parameter), with its parameters; empty without a search."""
+    needle = (search or "").strip().lower()
+    if not needle:
+        return "", []
+    matches = " OR ".join(f"contains(lower(coalesce({column}, '')), ?)" for column in columns)
+    return f" AND ({matches})", [needle] * len(columns)

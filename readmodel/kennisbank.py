@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from etl.vocabularies import RESOLVED_OUTCOMES
-from readmodel.database import has_table, query, row
+from readmodel.database import has_table, query, row, text_search
 from readmodel.rollups import initiative_conditions
 from readmodel.selection import Filters
 from readmodel.solutions import CASE_COLUMNS, CASE_JOINS, RESOLVING
@@ -85,15 +85,8 @@ def _matching(
         params = [*params, legal_form]
     if public_only:
         sql += " AND i.visible_to_public"
-    needle = (search or "").strip().lower()
-    if needle:
-        sql += (
-            " AND ("
-            + " OR ".join(f"contains(lower(coalesce({column}, '')), ?)" for column in SEARCHED)
-            + ")"
-        )
-        params = [*params, *[needle] * len(SEARCHED)]
-    return sql, params
+    matches, needles = text_search(SEARCHED, search)
+    return sql + matches, [*params, *needles]
 
 
 def directory(

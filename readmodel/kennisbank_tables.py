@@ -14,12 +14,7 @@ from etl.metrics.registry import metric
 from etl.vocabularies import CATEGORIES, LEGAL_FORMS, OUTCOMES, PHASES, STATUSES, THEMES
 from readmodel import format, strings
 from readmodel.solutions import SOLUTION_METRICS, Solutions
-
-
-def _label(codes: pd.Series, labels: dict[str, str]) -> pd.Series:
-    """Codes to labels; an unknown code stays as it is, a missing one stays missing."""
-    text = codes.astype("string")
-    return text.map(labels).fillna(text).astype("string")
+from readmodel.tables import labelled
 
 
 def theme_labels(themes: pd.Series) -> pd.Series:
@@ -51,8 +46,8 @@ def directory_table(frame: pd.DataFrame, *, with_consent: bool = True) -> pd.Dat
             strings.COL_MUNICIPALITY: frame["municipality"],
             strings.COL_PLACE: frame["place"],
             strings.COL_THEMES: theme_labels(frame["themes"]),
-            strings.COL_LEGAL_FORM: _label(frame["legal_form"], LEGAL_FORMS.labels()),
-            strings.COL_PHASE: _label(frame["phase"], PHASES.labels()),
+            strings.COL_LEGAL_FORM: labelled(frame["legal_form"], LEGAL_FORMS.labels()),
+            strings.COL_PHASE: labelled(frame["phase"], PHASES.labels()),
             strings.COL_FOUNDED: frame["founded_year"].astype("Int64"),
             strings.COL_VOLUNTEERS: frame["volunteers"].astype("Int64"),
             strings.COL_WEBSITE: frame["website"],
@@ -73,7 +68,7 @@ def peer_table(peers: pd.DataFrame) -> pd.DataFrame:
             strings.COL_NAME: peers["name"],
             strings.COL_MUNICIPALITY: peers["municipality"],
             strings.COL_PLACE: peers["place"],
-            strings.COL_PHASE: _label(peers["phase"], PHASES.labels()),
+            strings.COL_PHASE: labelled(peers["phase"], PHASES.labels()),
             strings.COL_SIMILARITY: (peers["score"] * 100).round().astype("Int64"),
             strings.COL_WHY_SIMILAR: ["; ".join(r) for r in peers["reasons"]],
         }
@@ -87,9 +82,9 @@ def own_obstacles_table(frame: pd.DataFrame) -> pd.DataFrame:
             strings.COL_ID: frame["obstacle_id"],
             strings.COL_MUNICIPALITY: frame["municipality"],
             strings.COL_REPORTED: frame["reported_at"],
-            strings.COL_THEME: _label(frame["theme"], THEMES.labels()),
-            strings.COL_CATEGORY: _label(frame["category"], CATEGORIES.labels()),
-            strings.COL_STATUS: _label(frame["status"], STATUSES.labels()),
+            strings.COL_THEME: labelled(frame["theme"], THEMES.labels()),
+            strings.COL_CATEGORY: labelled(frame["category"], CATEGORIES.labels()),
+            strings.COL_STATUS: labelled(frame["status"], STATUSES.labels()),
             strings.COL_RESOLVED: frame["resolved_at"],
             strings.COL_DESCRIPTION: frame["description"],
         }
@@ -107,7 +102,7 @@ def cases_table(cases: pd.DataFrame, *, with_text: bool = True) -> pd.DataFrame:
             strings.COL_MUNICIPALITY: cases["municipality"],
             strings.COL_NOTE: cases["note"],
             strings.COL_DAYS_TO_RESOLUTION: cases["days_to_resolution"].astype("Int64"),
-            strings.COL_OUTCOME: _label(cases["outcome"], OUTCOMES.labels()),
+            strings.COL_OUTCOME: labelled(cases["outcome"], OUTCOMES.labels()),
             strings.COL_INITIATIVE: cases["initiative"].fillna(strings.NO_INITIATIVE),
             strings.COL_REPORTED: cases["reported_at"],
         }

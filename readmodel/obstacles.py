@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from readmodel.database import query, row
+from readmodel.database import query, row, text_search
 from readmodel.rollups import OBSTACLE_MARTS, obstacle_conditions, obstacle_totals, smallest
 from readmodel.selection import Filters
 
@@ -37,15 +37,8 @@ def _matching(filters: Filters, search: str | None) -> tuple[str, list[object]]:
         "LEFT JOIN core.municipalities AS m USING (cbs_code) "
         f"WHERE {where}"
     )
-    needle = (search or "").strip().lower()
-    if needle:
-        sql += (
-            " AND ("
-            + " OR ".join(f"contains(lower(coalesce({column}, '')), ?)" for column in SEARCHED)
-            + ")"
-        )
-        params = [*params, *[needle] * len(SEARCHED)]
-    return sql, params
+    matches, needles = text_search(SEARCHED, search)
+    return sql + matches, [*params, *needles]
 
 
 def count_obstacles(con: duckdb.DuckDBPyConnection, filters: Filters, search: str | None) -> int:

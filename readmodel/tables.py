@@ -12,7 +12,7 @@ from etl.vocabularies import CATEGORIES, LEVELS, OUTCOMES, SEVERITIES, STATUSES,
 from readmodel import format, strings
 
 
-def _label(codes: pd.Series, labels: dict[str, str]) -> pd.Series:
+def labelled(codes: pd.Series, labels: dict[str, str]) -> pd.Series:
     """Codes to labels; an unknown code stays as it is, a missing one stays missing."""
     text = codes.astype("string")
     return text.map(labels).fillna(text).astype("string")
@@ -20,9 +20,9 @@ def _label(codes: pd.Series, labels: dict[str, str]) -> pd.Series:
 
 def item_labels(frame: pd.DataFrame) -> pd.Series:
     """'Financiering en subsidie · Zorg en welzijn', or the category alone without a theme."""
-    label = _label(frame["category"], CATEGORIES.labels())
+    label = labelled(frame["category"], CATEGORIES.labels())
     if "theme" in frame.columns:
-        label = label + " · " + _label(frame["theme"], THEMES.labels())
+        label = label + " · " + labelled(frame["theme"], THEMES.labels())
     return label
 
 
@@ -74,11 +74,11 @@ def obstacle_table(frame: pd.DataFrame) -> pd.DataFrame:
             strings.COL_ID: frame["obstacle_id"],
             strings.COL_MUNICIPALITY: frame["municipality"],
             strings.COL_REPORTED: frame["reported_at"],
-            strings.COL_THEME: _label(frame["theme"], THEMES.labels()),
-            strings.COL_CATEGORY: _label(frame["category"], CATEGORIES.labels()),
-            strings.COL_SEVERITY: _label(frame["severity"].astype("Int64"), SEVERITIES.labels()),
-            strings.COL_LEVEL: _label(frame["level"], LEVELS.labels()),
-            strings.COL_STATUS: _label(frame["status"], STATUSES.labels()),
+            strings.COL_THEME: labelled(frame["theme"], THEMES.labels()),
+            strings.COL_CATEGORY: labelled(frame["category"], CATEGORIES.labels()),
+            strings.COL_SEVERITY: labelled(frame["severity"].astype("Int64"), SEVERITIES.labels()),
+            strings.COL_LEVEL: labelled(frame["level"], LEVELS.labels()),
+            strings.COL_STATUS: labelled(frame["status"], STATUSES.labels()),
             strings.COL_FIRST_RESPONSE: frame["first_response_at"],
             strings.COL_DAYS_TO_RESPONSE: days.fillna(strings.NO_RESPONSE_YET),
             strings.COL_RESOLVED: frame["resolved_at"],
@@ -92,7 +92,7 @@ def history_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             strings.COL_RESPONSE_DATE: frame["responded_at"],
-            strings.COL_OUTCOME: _label(frame["outcome"], OUTCOMES.labels()),
+            strings.COL_OUTCOME: labelled(frame["outcome"], OUTCOMES.labels()),
             strings.COL_NOTE: frame["note"],
         }
     )
@@ -102,7 +102,7 @@ def files_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             strings.COL_PATH: frame["path"],
-            strings.COL_SOURCE: _label(frame["source"], strings.SOURCE_LABELS),
+            strings.COL_SOURCE: labelled(frame["source"], strings.SOURCE_LABELS),
             strings.COL_READ: frame["rows_read"],
             strings.COL_LOADED: frame["rows_loaded"],
             strings.COL_REJECTED: frame["rows_rejected"],
@@ -117,7 +117,7 @@ def rejects_summary_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             strings.COL_PATH: frame["path"],
-            strings.COL_RULE: _label(frame["rule"], strings.RULE_LABELS),
+            strings.COL_RULE: labelled(frame["rule"], strings.RULE_LABELS),
             strings.COL_FIELD: frame["field"],
             strings.COL_COUNT: frame["rejects"],
             strings.COL_EXAMPLE: frame["example"],
@@ -134,7 +134,7 @@ def rejects_table(frame: pd.DataFrame) -> pd.DataFrame:
             strings.COL_FIELD: frame["field"],
             strings.COL_VALUE: frame["value"],
             strings.COL_REASON: frame["reason"],
-            strings.COL_RULE: _label(frame["rule"], strings.RULE_LABELS),
+            strings.COL_RULE: labelled(frame["rule"], strings.RULE_LABELS),
         }
     )
 
@@ -143,7 +143,7 @@ def warnings_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             strings.COL_PATH: frame["path"],
-            strings.COL_KIND: _label(frame["kind"], strings.WARNING_KINDS),
+            strings.COL_KIND: labelled(frame["kind"], strings.WARNING_KINDS),
             strings.COL_MESSAGE: frame["message"],
         }
     )
@@ -156,7 +156,7 @@ def loads_table(frame: pd.DataFrame) -> pd.DataFrame:
             strings.METRIC_AS_OF: frame["as_of"],
             strings.COL_STARTED: frame["started_at"],
             strings.COL_FINISHED: frame["finished_at"],
-            strings.COL_LOAD_STATUS: _label(frame["status"], strings.LOAD_STATUS),
+            strings.COL_LOAD_STATUS: labelled(frame["status"], strings.LOAD_STATUS),
             strings.METRIC_FILES: frame["files"],
             strings.COL_LOADED: frame["rows_loaded"],
             strings.COL_REJECTED: frame["rows_rejected"],

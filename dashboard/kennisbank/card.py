@@ -12,20 +12,24 @@ import streamlit as st
 
 from dashboard import strings
 from dashboard.access import members_only
-from dashboard.components import plain, solutions_link
+from dashboard.components import (
+    DATE,
+    plain,
+    resolved_cases_table,
+    response_history_table,
+    solutions_link,
+)
 from etl import settings
 from etl.vocabularies import CATEGORIES, LEGAL_FORMS, PHASES, STATUSES, THEMES
 from readmodel import format
 from readmodel import strings as labels
 from readmodel.kennisbank import initiative, obstacles_of, peer_frame, solved_elsewhere
-from readmodel.kennisbank_tables import cases_table, own_obstacles_table, theme_labels
+from readmodel.kennisbank_tables import own_obstacles_table, theme_labels
 from readmodel.obstacles import history
 from readmodel.selection import Filters
 from readmodel.similarity import PeerIndex, build_index, similar
-from readmodel.tables import history_table
 
 PARAM = "initiatief"
-DATE = st.column_config.DateColumn(format="DD-MM-YYYY")
 SHOWN_ID = 80  # characters of an unknown id quoted back
 
 
@@ -141,12 +145,7 @@ def _obstacles(ctx, own: pd.DataFrame) -> None:
             if responses.empty:
                 st.text(strings.CARD_NO_RESPONSE)
             else:
-                st.dataframe(
-                    history_table(responses),
-                    hide_index=True,
-                    placeholder="–",
-                    column_config={labels.COL_RESPONSE_DATE: DATE},
-                )
+                response_history_table(responses)
 
 
 def _obstacle_line(row) -> str:
@@ -196,16 +195,7 @@ def _elsewhere(ctx, found: dict, own: pd.DataFrame) -> None:
         if mine.empty:
             st.info(strings.CARD_ELSEWHERE_EMPTY, icon="ℹ️")
         else:
-            st.dataframe(
-                cases_table(mine),
-                hide_index=True,
-                placeholder="–",
-                column_config={
-                    labels.COL_RESOLVED_ON: DATE,
-                    labels.COL_REPORTED: DATE,
-                    labels.COL_NOTE: st.column_config.TextColumn(width="large"),
-                },
-            )
+            resolved_cases_table(mine)
             st.caption(
                 strings.CARD_ELSEWHERE_MORE.format(
                     shown=format.count(len(mine)), cases=format.count(mine["cases"].iloc[0])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import strings
+from dashboard.components import DATE
 from dashboard.kennisbank.card import open_card
 from etl.vocabularies import LEGAL_FORMS
 from readmodel import format
@@ -65,7 +66,7 @@ def render(ctx) -> None:
         height=35 * 16 + 3,  # fifteen rows, then it scrolls
         column_config={
             labels.COL_DESCRIPTION: st.column_config.TextColumn(width="large"),
-            labels.COL_REGISTERED: st.column_config.DateColumn(format="DD-MM-YYYY"),
+            labels.COL_REGISTERED: DATE,
             labels.COL_FOUNDED: st.column_config.NumberColumn(format="%d"),
         },
         key=TABLE_KEY,

@@ -6,13 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import strings
-from dashboard.components import solutions_link
+from dashboard.components import response_history_table, solutions_link
 from readmodel import format
 from readmodel import strings as labels
 from readmodel.obstacles import history
-from readmodel.tables import history_table
-
-DATE = st.column_config.DateColumn(format="DD-MM-YYYY")
 
 
 def render(ctx, frame: pd.DataFrame, table: pd.DataFrame) -> None:
@@ -52,11 +49,5 @@ def render(ctx, frame: pd.DataFrame, table: pd.DataFrame) -> None:
             icon="ℹ️",
         )
     else:
-        st.dataframe(
-            history_table(responses),
-            hide_index=True,
-            placeholder="–",
-            column_config={labels.COL_RESPONSE_DATE: DATE},
-            key="history_table",
-        )
+        response_history_table(responses, key="history_table")
         st.caption(strings.HISTORY_CAPTION.format(as_of=format.day(ctx.as_of)))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import strings
 from dashboard.access import members_only
-from dashboard.components import empty_selection, plain
+from dashboard.components import DATE, empty_selection, plain
 from dashboard.context import page_context
 from dashboard.exports import obstacle_downloads
 from dashboard.sections import obstacle_history
@@ -16,7 +16,6 @@ from readmodel.obstacles import count_obstacles, obstacles
 from readmodel.tables import obstacle_table
 
 SHOWN = 500  # rows on screen; the downloads hold every match
-DATE = st.column_config.DateColumn(format="DD-MM-YYYY")
 
 ctx = page_context()
 selection = ctx.selection_text()

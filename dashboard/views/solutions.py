@@ -7,17 +7,15 @@ import streamlit as st
 
 from dashboard import export_buttons, sidebar, strings
 from dashboard.access import members_only
-from dashboard.components import headline_metric
+from dashboard.components import headline_metric, resolved_cases_table
 from dashboard.context import page_context
 from etl import settings
 from etl.vocabularies import CATEGORIES, THEMES
 from readmodel import format
-from readmodel import strings as labels
-from readmodel.kennisbank_tables import cases_table, reference_text, solutions_table
+from readmodel.kennisbank_tables import reference_text, solutions_table
 from readmodel.solutions import resolved_cases, solutions
 
 SHOWN = 200  # resolved cases on screen, newest first
-DATE = st.column_config.DateColumn(format="DD-MM-YYYY")
 
 
 ctx = page_context()
@@ -74,16 +72,7 @@ if cases is None:
 elif cases.empty:
     st.info(strings.SOLUTIONS_NO_CASES, icon="ℹ️")
 else:
-    st.dataframe(
-        cases_table(cases),
-        hide_index=True,
-        placeholder="–",
-        column_config={
-            labels.COL_RESOLVED_ON: DATE,
-            labels.COL_REPORTED: DATE,
-            labels.COL_NOTE: st.column_config.TextColumn(width="large"),
-        },
-    )
+    resolved_cases_table(cases)
     limited = found.resolved > len(cases)
     st.caption(
         strings.SOLUTIONS_CASES_CAPTION.format(

@@ -21,7 +21,7 @@ import pandas as pd
 
 from etl import reference
 from etl.messages import ROLLUP
-from etl.publish import DIRECTORY_COLUMNS, MARTS, REFERENCE, is_snapshot
+from etl.publish import DIRECTORY_COLUMNS, MARTS, REFERENCE, is_snapshot, public_tables
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 NAME_LENGTH = 200  # characters of a network's name
@@ -101,15 +101,7 @@ def name_problem(name: object) -> str | None:
 
 def is_rollup(path: Path) -> bool:
     """True when `path` is an earlier roll-up (so a new one may replace it unasked)."""
-    if not is_snapshot(path):
-        return False
-    with duckdb.connect(str(path), read_only=True) as con:
-        return bool(
-            con.execute(
-                "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'public' "
-                "AND table_name = 'networks'"
-            ).fetchone()[0]
-        )
+    return {"snapshot", "networks"} <= public_tables(path)
 
 
 def read_source(path: Path) -> Source:
@@ -122,15 +114,17 @@ def read_source(path: Path) -> Source:
         raise RollupError(ROLLUP["not_a_snapshot"].format(path=path), 2)
     try:
         with duckdb.connect(str(path), read_only=True) as con:
-            _check_tables(con, path)
-            networks = _networks(con, path)
+            roll_up = _check_tables(con, path)
+            networks = _networks(con, path, roll_up)
             coverage = _coverage(con, path)
     except duckdb.Error as exc:
         raise RollupError(ROLLUP["not_a_snapshot"].format(path=path), 2) from exc
     return Source(path, tuple(networks["network"]), coverage, networks)
 
 
-def _check_tables(con, path: Path) -> None:
+def _check_tables(con, path: Path) -> bool:
+    """Refuses a snapshot without the tables and columns the roll-up reads; True when it
+    is a roll-up itself (it has public.networks)."""
     present: dict[str, set[str]] = {}
     for table, column in con.execute(
         "SELECT schema_name || '.' || table_name, column_name FROM duckdb_columns() "
@@ -151,15 +145,12 @@ def _check_tables(con, path: Path) -> None:
     ]
     if lacking:
         raise RollupError(ROLLUP["damaged"].format(path=path, what=", ".join(lacking)), 2)
+    return "public.networks" in present
 
 
-def _networks(con, path: Path) -> pd.DataFrame:
+def _networks(con, path: Path, roll_up: bool) -> pd.DataFrame:
     """The provenance of its network(s): one row in a snapshot, one per network in a
     roll-up, each with a proper name and a known demo flag."""
-    roll_up = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-        "AND schema_name = 'public' AND table_name = 'networks'"
-    ).fetchone()[0]
     table = "public.networks" if roll_up else "public.snapshot"
     columns = ", ".join(NETWORK_COLUMNS)
     networks = con.execute(f"SELECT {columns} FROM {table} ORDER BY network").df()
