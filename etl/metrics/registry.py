@@ -116,7 +116,7 @@ _METRICS: tuple[Metric, ...] = (
         COUNT,
         "Aantal inwoners volgens CBS (Kerncijfers wijken en buurten).",
         NO_CENSORING,
-        "1 januari van het jaar in core.municipalities.population_year.",
+        "1 januari van het peiljaar (kolom population_year van core.municipalities).",
         NO_CENSORING,
         NO_INTERVAL,
     ),

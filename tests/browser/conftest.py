@@ -118,10 +118,29 @@ def page(browser):
 
 
 def wait_until_idle(page, timeout_ms: int = 30_000) -> None:
-    """Wait until Streamlit has finished running the script (no 'running' indicator)."""
+    """Wait until Streamlit has finished running the script and the page has stopped changing.
+
+    Streamlit shows its 'running' indicator only after a short delay, and draws some elements
+    (metrics, tables) after loading their code, so the indicator's absence alone can be seen
+    while a page is still drawing: also wait until no element is loading and the page text
+    has been the same for about half a second.
+    """
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
     page.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=timeout_ms
+        """() => {
+            const busy = document.querySelector(
+                "[data-testid='stStatusWidget'], [data-testid='stSkeleton']");
+            const text = document.body.innerText;
+            const now = Date.now();
+            const seen = window.__omzienSeen;
+            if (busy || !seen || seen.text !== text) {
+                window.__omzienSeen = {text: text, since: now};
+                return false;
+            }
+            return now - seen.since >= 500;
+        }""",
+        timeout=timeout_ms,
+        polling=100,
     )
 
 

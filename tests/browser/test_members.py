@@ -82,7 +82,8 @@ def sign_in(page, base: str, account: str) -> None:
 
 def test_anonymous_visitors_see_the_public_view(members_app: dict, page) -> None:
     open_obstacles(page, members_app["base"])
-    assert page.get_by_text("alleen voor leden").count() >= 1
+    # The heading draws before the notice below it: wait for the notice itself.
+    page.wait_for_selector("text=alleen voor leden", timeout=30_000)
     assert [m for m in MARKERS if m in visible(page)] == []
     assert page.locator("[data-testid='stException']").count() == 0
     assert screenshot(page, "publiek_knelpunten").stat().st_size > 10_000

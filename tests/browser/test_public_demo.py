@@ -71,8 +71,9 @@ def test_public_obstacles_page_is_for_members(
 ) -> None:
     page.goto(f"{public_demo}/knelpunten")
     page.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=30_000)
+    # The heading draws before the notice below it: wait for the notice itself.
+    page.wait_for_selector("text=alleen voor leden", timeout=30_000)
     wait_until_idle(page)
-    assert page.get_by_text("alleen voor leden").count() >= 1
     assert [t for t in private_texts if t in visible(page)] == []
     assert page.locator("[data-testid='stException']").count() == 0
     assert screenshot(page, "demo_publiek_knelpunten").stat().st_size > 10_000
