@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import stats
+# scipy.special holds the quantile functions scipy.stats calls; importing scipy.stats would
+# add about 0.3 s to every `omzien` command.
+from scipy import special
 
 CONFIDENCE = 0.95
 
@@ -20,7 +22,7 @@ def z_value(confidence: float = CONFIDENCE) -> float:
     """Two-sided standard normal quantile: 1.96 for 0.95, 3.09 for 0.998."""
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must lie between 0 and 1, not {confidence}")
-    return float(stats.norm.ppf(0.5 + confidence / 2))
+    return float(special.ndtri(0.5 + confidence / 2))
 
 
 def share(successes: ArrayLike, trials: ArrayLike) -> Floats:
@@ -71,8 +73,9 @@ def poisson_interval(events: ArrayLike, confidence: float = CONFIDENCE) -> tuple
     if np.any(k < 0):
         raise ValueError("a count cannot be negative")
     alpha = 1 - confidence
-    low = np.where(k > 0, stats.chi2.ppf(alpha / 2, 2 * np.maximum(k, 1)) / 2, 0.0)
-    high = stats.chi2.ppf(1 - alpha / 2, 2 * k + 2) / 2
+    # ½ χ²(q; 2k) is the q-quantile of Gamma(k, 1), which is what chi2.ppf computes too.
+    low = np.where(k > 0, special.gammaincinv(np.maximum(k, 1), alpha / 2), 0.0)
+    high = special.gammaincinv(k + 1, 1 - alpha / 2)
     return low, high
 
 
