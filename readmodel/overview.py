@@ -18,6 +18,7 @@ import pandas as pd
 
 from etl.metrics.figures import figure
 from etl.metrics.registry import metric
+from etl.vocabularies import STATUSES
 from readmodel import format, strings
 from readmodel.rollups import initiative_totals, obstacle_totals
 from readmodel.selection import Filters
@@ -60,6 +61,10 @@ def previous_period(filters: Filters, first_day: date, as_of: date) -> Filters:
     return filters.with_(start=new_end - (end - start), end=new_end)
 
 
+# What a quarter of the trend shows: reported, resolved, and the 90-day cohort share.
+QUARTER_COUNTS = ("obstacles", "resolved", *metric(TREND_METRIC).counts)
+
+
 def per_quarter(
     con: duckdb.DuckDBPyConnection, filters: Filters, *, first_day: date, as_of: date
 ) -> pd.DataFrame:
@@ -73,7 +78,7 @@ def per_quarter(
     resolved within 90 days with its Wilson interval (value, low, high; NaN for a quarter
     without obstacles followed 90 days).
     """
-    counts = obstacle_totals(con, filters, by=["quarter"])
+    counts = obstacle_totals(con, filters, by=["quarter"], columns=QUARTER_COUNTS)
     if counts.empty:
         return counts.assign(label=[], complete=[], value=[], low=[], high=[], n=[])
     counts = _every_quarter(counts)
@@ -111,7 +116,7 @@ def top(
     """The most reported categories or themes: code, obstacles, resolved; most first."""
     if dimension not in ("category", "theme"):
         raise ValueError(dimension)
-    counts = obstacle_totals(con, filters, by=[dimension])
+    counts = obstacle_totals(con, filters, by=[dimension], columns=["obstacles", "resolved"])
     ordered = counts.sort_values(["obstacles", dimension], ascending=[False, True])
     return (
         ordered.head(limit)
@@ -122,8 +127,8 @@ def top(
 
 def status_counts(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """status, obstacles: where the selected obstacles stand now (latest response)."""
-    totals = obstacle_totals(con, filters).iloc[0]
-    statuses = [c for c in totals.index if c.startswith("status_")]
+    statuses = [f"status_{status}" for status in STATUSES.codes()]
+    totals = obstacle_totals(con, filters, columns=statuses).iloc[0]
     frame = pd.DataFrame(
         {
             "status": [c.removeprefix("status_") for c in statuses],

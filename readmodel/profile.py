@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from etl.metrics import apply_small_numbers
+from etl.metrics import apply_small_numbers, compare_to_reference
+from etl.metrics.figures import RESULT_COLUMNS as FIGURE_COLUMNS
 from etl.metrics.registry import Metric, metric
 from etl.metrics.survival import km_curve_counts
-from readmodel.comparison import PROVINCE, Inputs, figures_of, group_survival, verdict
+from readmodel.comparison import PROVINCE, Inputs, figures_of, group_survival
 
 # The key figures of a municipality profile (page and fact sheet), in their order.
 PROFILE_KEYS: tuple[str, ...] = (
@@ -50,26 +51,25 @@ def key_figures(data: Inputs, code: str, keys: tuple[str, ...] = PROFILE_KEYS) -
         region: warehouse.members(region) for region in warehouse.regions_of(code)
     }
     names = {PROVINCE: warehouse.province_name, **warehouse.region_names}
+    everyone = {code: frozenset({code}), **groups}
     result = []
     for key in keys:
         found = metric(key)
-        figures = figures_of(data, found, {code: frozenset({code}), **groups}).set_index("code")
-        # One row against no reference: only the small-numbers rule applies (no rank).
+        # Only the figure's own columns: the page asks for seven, each a few rows.
+        figures = figures_of(data, found, everyone)[list(FIGURE_COLUMNS)]
+        # The small-numbers rule goes row by row; the references are shown as they are.
         own = apply_small_numbers(
-            figures.loc[[code]],
-            count="n",
-            shares=["value", "low", "high"] if found.is_share else [],
+            figures.iloc[:1], count="n", shares=["value", "low", "high"] if found.is_share else []
         ).iloc[0]
-        refs = figures.drop(index=code)
+        references = figures.iloc[1:].to_numpy(dtype=float)
+        verdicts = compare_to_reference(own["low"], own["high"], references[:, 0])
         result.append(
             KeyFigure(
                 found,
                 own,
                 tuple(
-                    Reference(
-                        group, names[group], refs.loc[group], verdict(own, refs.loc[group, "value"])
-                    )
-                    for group in groups
+                    Reference(group, names[group], pd.Series(row, index=FIGURE_COLUMNS), judged)
+                    for group, row, judged in zip(groups, references, verdicts, strict=True)
                 ),
             )
         )

@@ -143,26 +143,46 @@ def _sums(
     params: list[object],
     *,
     name: str,
+    fixed: frozenset[str] = frozenset(),
+    columns: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    counts = f"CAST(coalesce(sum(COLUMNS(* EXCLUDE ({', '.join(mart.dimensions)}))), 0) AS BIGINT)"
-    select = ", ".join([*grouping, counts])
-    tail = " GROUP BY ALL ORDER BY ALL" if grouping else ""
+    """The mart's counts (`columns`, or all of them) summed per grouping. `fixed`:
+    dimensions the WHERE holds to one value; when the grouping and those are all of the
+    mart's dimensions, each row is its own group and is read as it is (no aggregation over
+    tens of thousands of rows)."""
+    if columns is None:
+        others = f"* EXCLUDE ({', '.join(mart.dimensions)})"
+    else:  # names from our own code, checked: a page reading two counts sums only those
+        if not all(column.isidentifier() for column in columns):
+            raise ValueError(f"not count columns: {columns}")
+        others = "[" + ", ".join(f"'{column}'" for column in columns) + "]"
+    if set(grouping) | fixed == set(mart.dimensions):
+        select = ", ".join([*grouping, f"CAST(COLUMNS({others}) AS BIGINT)"])
+        tail = " ORDER BY ALL"
+    else:
+        counts = f"CAST(coalesce(sum(COLUMNS({others})), 0) AS BIGINT)"
+        select = ", ".join([*grouping, counts])
+        tail = " GROUP BY ALL ORDER BY ALL" if grouping else ""
     return query(con, f"SELECT {select} FROM {mart.table} WHERE {where}{tail}", params, name=name)
 
 
 def obstacle_totals(
-    con: duckdb.DuckDBPyConnection, filters: Filters, by: Sequence[str] = ()
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    by: Sequence[str] = (),
+    columns: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Every count of the selected obstacles summed, one row per value of `by` (or one row).
+    """Counts of the selected obstacles summed, one row per value of `by` (or one row).
 
     `by` holds obstacle dimensions (cbs_code, theme, category, phase, level) or 'quarter'
-    / 'month' of the report. Columns: the grouping, then obstacles, answered, resolved,
-    stale, followed_90d, resolved_in_90d, ..., status_<status> (see marts.obstacle_counts).
+    / 'month' of the report. Columns: the grouping, then `columns` or every count:
+    obstacles, answered, resolved, stale, followed_90d, resolved_in_90d, ...,
+    status_<status> (see marts.obstacle_counts).
     """
     grouping, grouped = _grouping(by)
     mart = smallest(OBSTACLE_MARTS, filters.dimensions() | grouped)
     where, params = obstacle_conditions(filters)
-    return _sums(con, mart, grouping, where, params, name="obstacle_totals")
+    return _sums(con, mart, grouping, where, params, name="obstacle_totals", columns=columns)
 
 
 def survival_totals(
@@ -174,7 +194,13 @@ def survival_totals(
     mart = smallest(SURVIVAL_MARTS, filters.dimensions() | grouped | {"event"})
     where, params = obstacle_conditions(filters)
     return _sums(
-        con, mart, grouping, f"event = ? AND {where}", [event, *params], name="survival_totals"
+        con,
+        mart,
+        grouping,
+        f"event = ? AND {where}",
+        [event, *params],
+        name="survival_totals",
+        fixed=frozenset({"event"}),
     )
 
 
