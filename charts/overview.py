@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import strings
-from charts.theme import ACCENT, LIGHT, PRIMARY, styled
+from charts.theme import ACCENT, LIGHT, PRIMARY, house_figure
 from readmodel import format
 
 
@@ -16,20 +16,20 @@ def quarter_trend(frame: pd.DataFrame) -> go.Figure:
     line (right axis): the share of each quarter's obstacles resolved within 90 days,
     counted only over obstacles followed at least 90 days (readmodel.overview.per_quarter).
     """
-    figure = go.Figure()
     complete = frame["complete"].astype(bool).to_numpy()
-    figure.add_bar(
-        x=frame["label"],
-        y=frame["obstacles"],
-        name=strings.TREND_REPORTED,
-        marker={
+    reported = {
+        "type": "bar",
+        "x": frame["label"],
+        "y": frame["obstacles"],
+        "name": strings.TREND_REPORTED,
+        "marker": {
             "color": np.where(complete, PRIMARY, LIGHT),
             "line": {"color": PRIMARY, "width": 1.5},
             "pattern": {"shape": np.where(complete, "", "/"), "fgcolor": PRIMARY},
         },
-        customdata=[format.count(n) for n in frame["obstacles"]],
-        hovertemplate="%{x}: %{customdata} gemeld<extra></extra>",
-    )
+        "customdata": [format.count(n) for n in frame["obstacles"]],
+        "hovertemplate": "%{x}: %{customdata} gemeld<extra></extra>",
+    }
     hover = [
         strings.TREND_HOVER.format(
             share=format.interval(v, lo, hi, format.PERCENT),
@@ -46,25 +46,28 @@ def quarter_trend(frame: pd.DataFrame) -> go.Figure:
         )
     ]
     # A quarter with nothing followed 90 days leaves a gap rather than a line through it.
-    figure.add_scatter(
-        x=frame["label"],
-        y=frame["value"] * 100,
-        connectgaps=False,
-        name=strings.TREND_RESOLVED_90D,
-        mode="lines+markers",
-        yaxis="y2",
-        line={"color": ACCENT, "width": 3},
-        marker={"symbol": "diamond", "size": 9},
-        customdata=np.asarray(hover, dtype=object),
-        hovertemplate="%{x}: %{customdata}<extra></extra>",
-    )
-    figure.update_layout(
-        title=strings.TREND_TITLE,
-        yaxis_title=strings.TREND_AXIS_COUNT,
+    resolved = {
+        "type": "scatter",
+        "x": frame["label"],
+        "y": frame["value"] * 100,
+        "connectgaps": False,
+        "name": strings.TREND_RESOLVED_90D,
+        "mode": "lines+markers",
+        "yaxis": "y2",
+        "line": {"color": ACCENT, "width": 3},
+        "marker": {"symbol": "diamond", "size": 9},
+        "customdata": np.asarray(hover, dtype=object),
+        "hovertemplate": "%{x}: %{customdata}<extra></extra>",
+    }
+    layout = {
+        "title": {"text": strings.TREND_TITLE},
         # Counts are whole: with few reports plotly would otherwise tick at 0,5.
-        yaxis_dtick=1 if frame["obstacles"].max() <= 5 else None,
-        yaxis2={
-            "title": strings.TREND_AXIS_SHARE,
+        "yaxis": {
+            "title": {"text": strings.TREND_AXIS_COUNT},
+            "dtick": 1 if frame["obstacles"].max() <= 5 else None,
+        },
+        "yaxis2": {
+            "title": {"text": strings.TREND_AXIS_SHARE},
             "overlaying": "y",
             "side": "right",
             "range": [0, 100],
@@ -75,8 +78,8 @@ def quarter_trend(frame: pd.DataFrame) -> go.Figure:
             "ticktext": ["0%", "25%", "50%", "75%", "100%"],
             "showgrid": False,
         },
-    )
-    return styled(figure)
+    }
+    return house_figure([reported, resolved], layout)
 
 
 def ranked_bars(frame: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
@@ -84,20 +87,23 @@ def ranked_bars(frame: pd.DataFrame, labels: dict[str, str], title: str) -> go.F
     ordered = frame.iloc[::-1]
     names = [labels.get(code, code) for code in ordered["code"]]
     share = (ordered["resolved"] / ordered["obstacles"]).fillna(0)
-    figure = go.Figure(
-        go.Bar(
-            x=ordered["obstacles"],
-            y=names,
-            orientation="h",
-            marker_color=PRIMARY,
-            customdata=list(zip(ordered["resolved"], share, strict=True)),
-            marker_line_width=0,
-            text=ordered["obstacles"],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{x} knelpunten, waarvan %{customdata[0]} (deels) opgelost "
-            "(%{customdata[1]:.0%})<extra></extra>",
-        )
-    )
-    figure.update_layout(title=title, xaxis_title="aantal knelpunten", showlegend=False, bargap=0.3)
-    return styled(figure, height=max(260, 36 * len(frame) + 80))
+    bars = {
+        "type": "bar",
+        "x": ordered["obstacles"],
+        "y": names,
+        "orientation": "h",
+        "marker": {"color": PRIMARY, "line": {"width": 0}},
+        "customdata": list(zip(ordered["resolved"], share, strict=True)),
+        "text": ordered["obstacles"],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "hovertemplate": "%{y}: %{x} knelpunten, waarvan %{customdata[0]} (deels) opgelost "
+        "(%{customdata[1]:.0%})<extra></extra>",
+    }
+    layout = {
+        "title": {"text": title},
+        "xaxis": {"title": {"text": "aantal knelpunten"}},
+        "showlegend": False,
+        "bargap": 0.3,
+    }
+    return house_figure([bars], layout, height=max(260, 36 * len(frame) + 80))

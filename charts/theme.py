@@ -80,16 +80,22 @@ def _merged(base: dict, over: dict) -> dict:
     return merged
 
 
+def house_figure(traces: list, layout: dict, *, height: int = 380) -> go.Figure:
+    """A figure in the house style, built and checked once from its traces (dicts with a
+    'type', or trace objects) and its layout as plotly JSON: building it piece by piece
+    (add_trace, update_layout) checks every property path again each time, and a page
+    draws five or more charts."""
+    return go.Figure(data=traces, layout=house_layout(layout, height))
+
+
 def styled(figure: go.Figure, *, height: int = 380) -> go.Figure:
     """The figure in the house style: Dutch decimal comma, no clutter, room for labels.
 
-    Returns a new figure (use the return value). Built in one go from the layout as JSON:
-    plotly's update_layout checks every property path again and costs several
-    milliseconds per chart, a page draws five or more.
+    Returns a new figure (use the return value); see `house_figure`.
     """
     # The new figure gets the same default template; copying it along costs more.
     figure.layout.template = None
-    return go.Figure(data=figure.data, layout=house_layout(figure.layout.to_plotly_json(), height))
+    return house_figure(figure.data, figure.layout.to_plotly_json(), height=height)
 
 
 # Reference lines as plain layout shapes: plotly's add_vline / add_hline build the same
