@@ -117,16 +117,17 @@ def page(browser):
     context.close()
 
 
-def wait_until_idle(page, timeout_ms: int = 30_000) -> None:
+def wait_until_idle(page, timeout_ms: int = 30_000) -> float:
     """Wait until Streamlit has finished running the script and the page has stopped changing.
 
     Streamlit shows its 'running' indicator only after a short delay, and draws some elements
     (metrics, tables) after loading their code, so the indicator's absence alone can be seen
     while a page is still drawing: also wait until no element is loading and the page text
-    has been the same for about half a second.
+    has been the same for about half a second. Returns the seconds the page had been still
+    by then (a benchmark subtracts them to get the moment it settled).
     """
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
-    page.wait_for_function(
+    still_ms = page.wait_for_function(
         """() => {
             const busy = document.querySelector(
                 "[data-testid='stStatusWidget'], [data-testid='stSkeleton']");
@@ -137,11 +138,12 @@ def wait_until_idle(page, timeout_ms: int = 30_000) -> None:
                 window.__omzienSeen = {text: text, since: now};
                 return false;
             }
-            return now - seen.since >= 500;
+            return now - seen.since >= 500 ? now - seen.since : false;
         }""",
         timeout=timeout_ms,
         polling=100,
-    )
+    ).json_value()
+    return still_ms / 1000
 
 
 def screenshot(page, name: str) -> Path:
