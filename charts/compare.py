@@ -15,10 +15,10 @@ from charts.theme import (
     MUTED,
     PRIMARY,
     horizontal_line,
+    house_figure,
+    line_layout,
     region_colours,
-    styled,
     vertical_line,
-    with_lines,
 )
 from readmodel import format
 
@@ -44,7 +44,7 @@ def dot_plot(
     rows = table.sort_values(["value", "name"], na_position="first")
     colours = region_colours(list(region_names))
     scale = 100 if unit == PERCENT else 1
-    figure = go.Figure()
+    traces = []
     for region, group in rows.groupby(rows["cbs_code"].map(colour_of), dropna=False, sort=False):
         region = None if region != region else region
         solid = group[~group["small_numbers"]]
@@ -54,29 +54,32 @@ def dot_plot(
                 continue
             colour = MUTED if few_cases else colours.get(region, MUTED)
             name = region_names.get(region, "Overig") if region else "Overig"
-            figure.add_scatter(
-                x=part["value"] * scale,
-                y=part["label"],
-                mode="markers",
-                name=f"{name} (weinig gevallen)" if few_cases else name,
-                legendgroup=name,
-                showlegend=not few_cases or solid.empty,
-                marker={
-                    "color": "white" if few_cases else colour,
-                    "size": 11,
-                    "line": {"color": colour, "width": 2},
-                },
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": (part["high"] - part["value"]) * scale,
-                    "arrayminus": (part["value"] - part["low"]) * scale,
-                    "color": colour,
-                    "thickness": 1.5,
-                    "width": 0,
-                },
-                customdata=np.column_stack([part["hover"]]),
-                hovertemplate="%{customdata[0]}<extra></extra>",
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": part["value"] * scale,
+                    "y": part["label"],
+                    "mode": "markers",
+                    "name": f"{name} (weinig gevallen)" if few_cases else name,
+                    "legendgroup": name,
+                    "showlegend": not few_cases or solid.empty,
+                    "marker": {
+                        "color": "white" if few_cases else colour,
+                        "size": 11,
+                        "line": {"color": colour, "width": 2},
+                    },
+                    "error_x": {
+                        "type": "data",
+                        "symmetric": False,
+                        "array": (part["high"] - part["value"]) * scale,
+                        "arrayminus": (part["value"] - part["low"]) * scale,
+                        "color": colour,
+                        "thickness": 1.5,
+                        "width": 0,
+                    },
+                    "customdata": np.column_stack([part["hover"]]),
+                    "hovertemplate": "%{customdata[0]}<extra></extra>",
+                }
             )
     lines = []
     for _, ref in references.iterrows():
@@ -88,25 +91,29 @@ def dot_plot(
             vertical_line(ref["value"] * scale, {"color": colour, "dash": dash, "width": 1.5})
         )
         # A legend entry per reference line: annotations on top of each other are unreadable.
-        figure.add_scatter(
-            x=[None],
-            y=[None],
-            mode="lines",
-            line={"color": colour, "dash": dash},
-            name=f"{ref['name']}: {format.value(ref['value'], unit)}",
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "lines",
+                "line": {"color": colour, "dash": dash},
+                "name": f"{ref['name']}: {format.value(ref['value'], unit)}",
+            }
         )
-    with_lines(figure, lines)
-    figure.update_layout(
-        title=title,
-        xaxis_title="%" if unit == PERCENT else title,
-        yaxis={"categoryorder": "array", "categoryarray": list(rows["label"])},
-    )
+    xaxis = {"title": {"text": "%" if unit == PERCENT else title}}
     if unit == PERCENT:
-        figure.update_xaxes(range=[0, 100], ticksuffix="%")
-    figure = styled(figure, height=max(420, 24 * len(rows) + 140))
+        xaxis |= {"range": [0, 100], "ticksuffix": "%"}
+    layout = {
+        "title": {"text": title},
+        "xaxis": xaxis,
+        "yaxis": {"categoryorder": "array", "categoryarray": list(rows["label"])},
+        **line_layout(lines),
+    }
     # Twelve provinces and a reference need three legend rows: room for them under the title.
-    entries = sum(1 for trace in figure.data if trace.showlegend is not False)
+    entries = sum(1 for trace in traces if trace.get("showlegend") is not False)
     rows_of_legend = math.ceil(entries / LEGEND_PER_ROW)
+    figure = house_figure(traces, layout, height=max(420, 24 * len(rows) + 140))
     if rows_of_legend > 1:
         figure.update_layout(margin_t=90 + 24 * (rows_of_legend - 1))
     return figure
@@ -116,30 +123,26 @@ def funnel_plot(
     points: pd.DataFrame, limits: pd.DataFrame, p0: float, *, title: str, province: str
 ) -> go.Figure:
     """Spiegelhalter funnel: share against number of obstacles, 95% and 99.8% limits."""
-    figure = go.Figure()
+    traces = []
     for level, dash in ((0.998, "dot"), (0.95, "dash")):
         band = limits[limits["level"] == level].sort_values("n")
         label = "99,8%-grens" if level == 0.998 else "95%-grens"
         for column, show in (("high", True), ("low", False)):
-            figure.add_scatter(
-                x=band["n"],
-                y=band[column] * 100,
-                mode="lines",
-                name=label,
-                legendgroup=label,
-                showlegend=show,
-                line={"color": "#6b7785", "dash": dash, "width": 1.5},
-                hoverinfo="skip",
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": band["n"],
+                    "y": band[column] * 100,
+                    "mode": "lines",
+                    "name": label,
+                    "legendgroup": label,
+                    "showlegend": show,
+                    "line": {"color": "#6b7785", "dash": dash, "width": 1.5},
+                    "hoverinfo": "skip",
+                }
             )
-    with_lines(
-        figure,
-        [
-            horizontal_line(
-                p0 * 100,
-                {"color": "#333333", "width": 1.5},
-                f"{province}: {format.percent(p0)}",
-            )
-        ],
+    average = horizontal_line(
+        p0 * 100, {"color": "#333333", "width": 1.5}, f"{province}: {format.percent(p0)}"
     )
     shown = points[points["band"].notna() & ~points["suppressed"]]
     colours = (
@@ -153,31 +156,35 @@ def funnel_plot(
         outside = shown["band"].isin(["boven_998", "onder_998"])
         if outside.sum() > FUNNEL_NAMES:
             outside = outside & False
-    figure.add_scatter(
-        x=shown["obstacles"],
-        y=shown["share"] * 100,
-        mode="markers+text",
-        text=np.where(outside, shown["name"], ""),
-        textposition="middle right",
-        marker={
-            "color": colours,
-            "size": 10,
-            # Shape, not only colour, says above or below: readable for colour-blind eyes.
-            "symbol": [
-                _symbol(band, few)
-                for band, few in zip(shown["band"], shown["small_numbers"], strict=True)
-            ],
-        },
-        name="Gemeente",
-        customdata=np.column_stack([shown["hover"]]),
-        hovertemplate="%{customdata[0]}<extra></extra>",
+    traces.append(
+        {
+            "type": "scatter",
+            "x": shown["obstacles"],
+            "y": shown["share"] * 100,
+            "mode": "markers+text",
+            "text": np.where(outside, shown["name"], ""),
+            "textposition": "middle right",
+            "marker": {
+                "color": colours,
+                "size": 10,
+                # Shape, not only colour, says above or below: readable for colour-blind eyes.
+                "symbol": [
+                    _symbol(band, few)
+                    for band, few in zip(shown["band"], shown["small_numbers"], strict=True)
+                ],
+            },
+            "name": "Gemeente",
+            "customdata": np.column_stack([shown["hover"]]),
+            "hovertemplate": "%{customdata[0]}<extra></extra>",
+        }
     )
-    figure.update_layout(
-        title=title, xaxis_title="aantal knelpunten (noemer)", yaxis_title="aandeel (%)"
-    )
-    figure.update_yaxes(range=[0, 100], ticksuffix="%")
-    figure.update_xaxes(rangemode="tozero")
-    return styled(figure, height=480)
+    layout = {
+        "title": {"text": title},
+        "xaxis": {"title": {"text": "aantal knelpunten (noemer)"}, "rangemode": "tozero"},
+        "yaxis": {"title": {"text": "aandeel (%)"}, "range": [0, 100], "ticksuffix": "%"},
+        **line_layout([average]),
+    }
+    return house_figure(traces, layout, height=480)
 
 
 def with_labels(table: pd.DataFrame, unit: str) -> pd.DataFrame:

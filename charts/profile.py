@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import ACCENT, MUTED, PRIMARY, house_figure, vertical_line
+from charts.theme import ACCENT, MUTED, PRIMARY, house_figure, line_layout, vertical_line
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -60,8 +60,7 @@ def km_curves(curves: dict[str, pd.DataFrame], *, title: str, horizon: int = 365
             "range": [0, 100],
             "ticksuffix": "%",
         },
-        "shapes": [shape for shape, _ in lines],
-        "annotations": [label for _, label in lines if label],
+        **line_layout(lines),
     }
     return house_figure(traces, layout, height=420)
 

@@ -136,10 +136,9 @@ def horizontal_line(y: float, line: dict, label: str | None = None) -> tuple[dic
     }
 
 
-def with_lines(figure: go.Figure, lines: list[tuple[dict, dict | None]]) -> go.Figure:
-    """Add reference lines (vertical_line, horizontal_line) in one layout update."""
-    figure.update_layout(
-        shapes=[*figure.layout.shapes, *(shape for shape, _ in lines)],
-        annotations=[*figure.layout.annotations, *(label for _, label in lines if label)],
-    )
-    return figure
+def line_layout(lines: list[tuple[dict, dict | None]]) -> dict:
+    """Reference lines (vertical_line, horizontal_line) as the shapes and labels of a layout."""
+    return {
+        "shapes": [shape for shape, _ in lines],
+        "annotations": [label for _, label in lines if label],
+    }

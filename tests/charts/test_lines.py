@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from charts.theme import horizontal_line, vertical_line, with_lines
+from charts.theme import horizontal_line, line_layout, vertical_line
 
 
 def shapes_and_labels(figure: go.Figure) -> tuple[list, list]:
@@ -15,14 +15,12 @@ def shapes_and_labels(figure: go.Figure) -> tuple[list, list]:
 
 
 def test_vertical_lines_as_plotly_draws_them() -> None:
-    ours, theirs = go.Figure(go.Scatter(x=[1], y=[1])), go.Figure(go.Scatter(x=[1], y=[1]))
-    with_lines(
-        ours,
-        [
-            vertical_line(30, {"color": "#9aa5b1", "dash": "dot"}, "30 dagen"),
-            vertical_line(42.5, {"color": "#333333", "dash": "dash", "width": 1.5}),
-        ],
-    )
+    lines = [
+        vertical_line(30, {"color": "#9aa5b1", "dash": "dot"}, "30 dagen"),
+        vertical_line(42.5, {"color": "#333333", "dash": "dash", "width": 1.5}),
+    ]
+    ours = go.Figure(go.Scatter(x=[1], y=[1]), layout=line_layout(lines))
+    theirs = go.Figure(go.Scatter(x=[1], y=[1]))
     theirs.add_vline(
         x=30,
         line_dash="dot",
@@ -34,11 +32,9 @@ def test_vertical_lines_as_plotly_draws_them() -> None:
     assert shapes_and_labels(ours) == shapes_and_labels(theirs)
 
 
-def test_horizontal_line_as_plotly_draws_it_and_earlier_shapes_stay() -> None:
-    ours, theirs = go.Figure(), go.Figure()
-    for figure in (ours, theirs):
-        figure.add_shape(type="rect", x0=0, x1=1, y0=0, y1=1)
-    with_lines(ours, [horizontal_line(38.0, {"color": "#333333", "width": 1.5}, "Utrecht: 38%")])
+def test_horizontal_line_as_plotly_draws_it() -> None:
+    line = horizontal_line(38.0, {"color": "#333333", "width": 1.5}, "Utrecht: 38%")
+    ours, theirs = go.Figure(layout=line_layout([line])), go.Figure()
     theirs.add_hline(
         y=38.0,
         line_color="#333333",
@@ -47,4 +43,5 @@ def test_horizontal_line_as_plotly_draws_it_and_earlier_shapes_stay() -> None:
         annotation_position="top left",
     )
     assert shapes_and_labels(ours) == shapes_and_labels(theirs)
-    assert len(ours.layout.shapes) == 2
+    assert len(ours.layout.shapes) == 1
+    assert len(ours.layout.annotations) == 1
