@@ -127,6 +127,8 @@ def wait_until_idle(page, timeout_ms: int = 30_000) -> float:
     by then (a benchmark subtracts them to get the moment it settled).
     """
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
+    # A click reruns the app in the same page: what an earlier wait saw must not count.
+    page.evaluate("() => { delete window.__omzienSeen; }")
     still_ms = page.wait_for_function(
         """() => {
             const busy = document.querySelector(
