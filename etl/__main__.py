@@ -1,9 +1,10 @@
 """`python -m etl` runs the omzien command (the same as the installed `omzien`).
 
-An entry point, not part of the ETL layer: the layer contract in pyproject.toml lists it
-as the one allowed upward import.
+The ETL layer sits below the CLI and does not import it: this entry point hands the
+process over to `python -m cli` with the same arguments.
 """
 
-from cli.main import main
+import os
+import sys
 
-main()
+os.execv(sys.executable, [sys.executable, "-m", "cli", *sys.argv[1:]])
