@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -9,12 +10,17 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from charts.data import figure_table
+from charts.overview import quarter_trend, ranked_bars
 from dashboard import strings
 from etl import settings
 from etl.metrics import few_cases
 from etl.metrics.registry import Metric, comparable, metric
+from etl.vocabularies import CATEGORIES, THEMES
 from readmodel import format
 from readmodel import strings as labels
+from readmodel.kennisbank_tables import cases_table
+from readmodel.overview import per_quarter, top
+from readmodel.tables import history_table, item_labels
 
 MEASURE_PARAM = "maat"
 # Pages other pages link to (st.page_link / st.switch_page take the page's file).
@@ -29,8 +35,6 @@ DATE = st.column_config.DateColumn(format="DD-MM-YYYY")
 
 def response_history_table(responses: pd.DataFrame, *, key: str | None = None) -> None:
     """One obstacle's responses (readmodel.obstacles.history), oldest first."""
-    from readmodel.tables import history_table
-
     st.dataframe(
         history_table(responses),
         hide_index=True,
@@ -43,8 +47,6 @@ def response_history_table(responses: pd.DataFrame, *, key: str | None = None) -
 def resolved_cases_table(cases: pd.DataFrame) -> None:
     """Resolved cases (readmodel.solutions.resolved_cases or kennisbank.solved_elsewhere)
     as the table the card and /oplossingen show, the resolving note wide."""
-    from readmodel.kennisbank_tables import cases_table
-
     st.dataframe(
         cases_table(cases),
         hide_index=True,
@@ -153,10 +155,6 @@ def number_columns(figure_unit: str) -> dict:
 
 def top_charts(con, filters, selection: str, titles: tuple[str, str], keys: tuple[str, str]):
     """The most reported categories and themes of a selection, side by side."""
-    from charts.overview import ranked_bars
-    from etl.vocabularies import CATEGORIES, THEMES
-    from readmodel.overview import top
-
     columns = st.columns(2)
     for column, dimension, vocabulary, title, what, key in (
         (columns[0], "category", CATEGORIES, titles[0], "soort", keys[0]),
@@ -172,11 +170,6 @@ def top_charts(con, filters, selection: str, titles: tuple[str, str], keys: tupl
 
 def trend_chart(ctx, filters, selection: str, key: str) -> None:
     """Obstacles per quarter with the share resolved within 90 days (the honest trend)."""
-    from datetime import timedelta
-
-    from charts.overview import quarter_trend
-    from readmodel.overview import per_quarter
-
     quarters = per_quarter(ctx.con, filters, first_day=ctx.first_day, as_of=ctx.as_of)
     cutoff = format.day(ctx.as_of - timedelta(days=90))
     chart(
@@ -199,8 +192,6 @@ def plain(text: object) -> str:
 def solutions_link(filters, theme: str | None, category: str) -> None:
     """A link to /oplossingen for one kind of obstacle, keeping the rest of the selection
     (?thema=...&categorie=... and the other shared filters)."""
-    from etl.vocabularies import CATEGORIES, THEMES
-
     wanted = filters.with_(themes=(theme,) if theme else (), categories=(category,))
     label = (
         strings.SOLUTIONS_LINK.format(
@@ -219,8 +210,6 @@ def solutions_link(filters, theme: str | None, category: str) -> None:
 
 def solutions_picker(items, filters, key: str) -> None:
     """Choose one of the agenda items shown and link to who resolved that kind elsewhere."""
-    from readmodel.tables import item_labels
-
     names = list(item_labels(items))
     chosen = st.selectbox(
         strings.SOLUTIONS_PICK, range(len(items)), format_func=names.__getitem__, key=key

@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from etl import settings
+from etl.duck import identifier, literal, run_with_frames
 from etl.metrics.figures import figure
 from etl.metrics.registry import Metric, metric, statistics
 from etl.metrics.small_numbers import few_cases
@@ -95,22 +96,21 @@ def add_scorecard_figures(con: duckdb.DuckDBPyConnection, small_below: int) -> N
         for suffix in ("", "_low", "_high"):
             _add_column(con, f"{found.key}{suffix}", "DOUBLE", _comment(found, suffix))
     _add_column(con, "small_numbers", "BOOLEAN", _comment(metric("small_numbers"), ""))
-    assignments = ", ".join(f'"{c}" = f."{c}"' for c in figures.columns if c != "cbs_code")
-    con.register("scorecard_figures", figures)
-    try:
-        con.execute(
-            f"UPDATE {SCORECARD} AS m SET {assignments} "
-            "FROM scorecard_figures AS f WHERE m.cbs_code = f.cbs_code"
-        )
-    finally:
-        con.unregister("scorecard_figures")
+    assignments = ", ".join(
+        f"{identifier(c)} = f.{identifier(c)}" for c in figures.columns if c != "cbs_code"
+    )
+    run_with_frames(
+        con,
+        f"UPDATE {SCORECARD} AS m SET {assignments} "
+        "FROM scorecard_figures AS f WHERE m.cbs_code = f.cbs_code",
+        scorecard_figures=figures,
+    )
 
 
 def _add_column(con: duckdb.DuckDBPyConnection, name: str, sql_type: str, comment: str) -> None:
     # Names and comments come from the registry (our own text), never from data.
-    con.execute(f'ALTER TABLE {SCORECARD} ADD COLUMN "{name}" {sql_type}')
-    quoted = comment.replace("'", "''")
-    con.execute(f"COMMENT ON COLUMN {SCORECARD}.\"{name}\" IS '{quoted}'")
+    con.execute(f"ALTER TABLE {SCORECARD} ADD COLUMN {identifier(name)} {sql_type}")
+    con.execute(f"COMMENT ON COLUMN {SCORECARD}.{identifier(name)} IS {literal(comment)}")
 
 
 def _comment(found: Metric, suffix: str) -> str:
@@ -140,5 +140,4 @@ def inherit_comments(con: duckdb.DuckDBPyConnection, source: str, target: str) -
     ).fetchall()
     for column, comment in comments:
         # Table and column names are our own model's, never data.
-        quoted = comment.replace("'", "''")
-        con.execute(f"COMMENT ON COLUMN {target}.\"{column}\" IS '{quoted}'")
+        con.execute(f"COMMENT ON COLUMN {target}.{identifier(column)} IS {literal(comment)}")

@@ -7,6 +7,8 @@ from importlib.resources import files
 
 import duckdb
 
+from etl.duck import literal
+
 _SQL = files("etl") / "sql"
 _TARGET = re.compile(
     r"CREATE\s+(?:OR\s+REPLACE\s+)?(?P<temp>TEMP\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"
@@ -42,9 +44,8 @@ def run_model(con: duckdb.DuckDBPyConnection, name: str) -> None:
     con.execute(sql)
     target = _TARGET.search(sql)
     if target and not target.group("temp"):
-        # The grain line is our own text, not user input; quotes are doubled for SQL.
-        comment = grain(sql).replace("'", "''")
-        con.execute(f"COMMENT ON TABLE {target.group('name')} IS '{comment}'")
+        # The grain line is our own text, not user input.
+        con.execute(f"COMMENT ON TABLE {target.group('name')} IS {literal(grain(sql))}")
 
 
 def run_models(con: duckdb.DuckDBPyConnection, *names: str) -> None:

@@ -29,6 +29,7 @@ from etl.contract import (
     Source,
     shown_text,
 )
+from etl.duck import identifier, literal, run_with_frames
 from etl.extract import release_export
 from etl.geo import BoundaryInput, load_boundaries
 from etl.marts import build_marts
@@ -76,14 +77,6 @@ class TransformSettings:
     redactor: Redactor = field(default_factory=Redactor)
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def register_raw(
     con: duckdb.DuckDBPyConnection, source: Source, files: list[RawFile], redactor: Redactor
 ) -> None:
@@ -106,20 +99,20 @@ def register_raw(
     parts = []
     for f in mine:
         cells = ", ".join(
-            f"CAST({_quoted(n)} AS VARCHAR) AS {_quoted(n)}"
+            f"CAST({identifier(n)} AS VARCHAR) AS {identifier(n)}"
             if n in present[f.table]
-            else f"CAST(NULL AS VARCHAR) AS {_quoted(n)}"
+            else f"CAST(NULL AS VARCHAR) AS {identifier(n)}"
             for n in names
         )
         # Literals, not parameters: a view keeps no parameters. The path is quoted for SQL.
         parts.append(
             f"SELECT CAST({int(f.file_seq)} AS INTEGER) AS file_seq, "
-            f"CAST({_literal(f.relpath)} AS VARCHAR) AS path, "
+            f"CAST({literal(f.relpath)} AS VARCHAR) AS path, "
             "CAST(row_number AS INTEGER) AS row_number, "
             f"CAST(extra_fields AS VARCHAR) AS extra_fields, {cells} FROM {f.table}"
         )
     if not parts:
-        empty = ", ".join(f"CAST(NULL AS VARCHAR) AS {_quoted(n)}" for n in names)
+        empty = ", ".join(f"CAST(NULL AS VARCHAR) AS {identifier(n)}" for n in names)
         parts.append(
             "SELECT CAST(NULL AS INTEGER) AS file_seq, CAST(NULL AS VARCHAR) AS path, "
             "CAST(NULL AS INTEGER) AS row_number, CAST(NULL AS VARCHAR) AS extra_fields, "
@@ -149,23 +142,21 @@ def _redaction_map(
     """redacted_<source>_<column>(written, redacted): the distinct texts of a column that
     redaction changes."""
     distinct = con.sql(
-        f"SELECT DISTINCT {_quoted(column)} AS v FROM raw_{source.name} "
-        f"WHERE {_quoted(column)} IS NOT NULL"
+        f"SELECT DISTINCT {identifier(column)} AS v FROM raw_{source.name} "
+        f"WHERE {identifier(column)} IS NOT NULL"
     ).to_arrow_table()["v"]
     written = distinct.combine_chunks() if distinct.num_chunks else pa.array([], pa.string())
     written = written.cast(pa.large_string())
     redacted = redactor.array(written)
     changed = pc.fill_null(pc.not_equal(written, redacted), False)
     pairs = pa.table({"written": written.filter(changed), "redacted": redacted.filter(changed)})
-    con.register("incoming_redacted", pairs)
-    try:
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE redacted_{source.name}_{column} AS SELECT "
-            "CAST(written AS VARCHAR) AS written, CAST(redacted AS VARCHAR) AS redacted "
-            "FROM incoming_redacted"
-        )
-    finally:
-        con.unregister("incoming_redacted")
+    run_with_frames(
+        con,
+        f"CREATE OR REPLACE TEMP TABLE redacted_{source.name}_{column} AS SELECT "
+        "CAST(written AS VARCHAR) AS written, CAST(redacted AS VARCHAR) AS redacted "
+        "FROM incoming_redacted",
+        incoming_redacted=pairs,
+    )
 
 
 def register_reference(con: duckdb.DuckDBPyConnection, settings: TransformSettings) -> None:
@@ -190,9 +181,9 @@ def register_reference(con: duckdb.DuckDBPyConnection, settings: TransformSettin
         "ref_vocabulary_terms": reference.vocabulary_terms(),
     }
     for name, frame in tables.items():
-        con.register("incoming", frame)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM incoming")
-        con.unregister("incoming")
+        run_with_frames(
+            con, f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM incoming", incoming=frame
+        )
     run_models(con, "macros", "staging/ref_vocabulary")
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from etl import settings
+from etl.duck import literal
 from etl.messages import PUBLISH
 
 # Reference data, copied whole. (core.municipality_boundaries: outline and credit only.)
@@ -172,8 +173,7 @@ def _directory(con: duckdb.DuckDBPyConnection) -> None:
 def describe_snapshot(con: duckdb.DuckDBPyConnection, tables: dict[str, str]) -> None:
     """The snapshot's own tables say what one row is, as the warehouse's do."""
     for table, comment in tables.items():
-        quoted = comment.replace("'", "''")
-        con.execute(f"COMMENT ON TABLE {table} IS '{quoted}'")
+        con.execute(f"COMMENT ON TABLE {table} IS {literal(comment)}")
 
 
 def public_tables(path: Path) -> frozenset[str]:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from etl import settings
 from etl.contract import DATA_SOURCES, INITIATIVES, SOURCES, Kind, contact_name_column
+from etl.duck import run_with_frames
 from etl.extract import Discovery, discover, load_export, read_careful, store_export
 from etl.geo import boundary_report, read_boundaries
 from etl.load_report import (
@@ -221,9 +222,9 @@ def _insert_by_name(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFr
             ).df()["column_name"]
         )
     ]
-    con.register("incoming", frame[wanted])
-    con.execute(f"INSERT INTO etl.{table} BY NAME SELECT * FROM incoming")
-    con.unregister("incoming")
+    run_with_frames(
+        con, f"INSERT INTO etl.{table} BY NAME SELECT * FROM incoming", incoming=frame[wanted]
+    )
 
 
 def duckdb_config(scratch: Path) -> dict[str, str]:

@@ -32,25 +32,23 @@ from readmodel.warehouse import Warehouse
 SOLUTION_METRICS = ("resolved_share", "resolved_within_90d", "median_days_to_resolution")
 RANKED_BY = "resolved_share"
 
-# The response each resolved obstacle was resolved on: outcome and note.
-RESOLVING = """
-    SELECT
-        obstacle_id,
-        arg_min(outcome, (responded_at, response_id)) AS outcome,
-        arg_min_null(note, (responded_at, response_id)) AS note
-    FROM core.responses
-    WHERE list_contains(?, outcome)
-    GROUP BY obstacle_id
-"""
-# The same for the obstacles of a CTE `o` only (the cases a page shows). An obstacle's
-# resolved_at is the day of its first resolving response, so only responses since the
-# earliest of those days are joined: a filter in the scan, not a join of every response.
-RESOLVING_OF_CASES = """
+# The response each resolved obstacle was resolved on: outcome and note (the first of the
+# day; arg_min_null keeps a missing note rather than taking a later response's).
+_RESOLVING_RESPONSE = """
     SELECT
         r.obstacle_id,
         arg_min(r.outcome, (r.responded_at, r.response_id)) AS outcome,
         arg_min_null(r.note, (r.responded_at, r.response_id)) AS note
     FROM core.responses AS r
+"""
+RESOLVING = f"""{_RESOLVING_RESPONSE}
+    WHERE list_contains(?, r.outcome)
+    GROUP BY r.obstacle_id
+"""
+# The same for the obstacles of a CTE `o` only (the cases a page shows). An obstacle's
+# resolved_at is the day of its first resolving response, so only responses since the
+# earliest of those days are joined: a filter in the scan, not a join of every response.
+RESOLVING_OF_CASES = f"""{_RESOLVING_RESPONSE}
     JOIN o ON r.obstacle_id = o.obstacle_id AND r.responded_at = o.resolved_at
     WHERE r.responded_at >= (SELECT min(resolved_at) FROM o) AND list_contains(?, r.outcome)
     GROUP BY r.obstacle_id

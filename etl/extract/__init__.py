@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.duck import run_with_frames
 from etl.extract.csv_duckdb import load_csv
 from etl.extract.csv_reader import read_csv_export
 from etl.extract.discover import classify, discover
@@ -58,11 +59,11 @@ def read_careful(found: FoundFile, digest: str | None = None) -> tuple[Extracted
 def store_export(con: duckdb.DuckDBPyConnection, table: str, extracted: Extracted) -> Extracted:
     """The careful reader's frame into the temporary table `table`; the frame is let go."""
     if extracted.frame is not None:
-        con.register("incoming_export", extracted.frame)
-        try:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM incoming_export")
-        finally:
-            con.unregister("incoming_export")
+        run_with_frames(
+            con,
+            f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM incoming_export",
+            incoming_export=extracted.frame,
+        )
         extracted.frame, extracted.table = None, table
     return extracted
 

@@ -27,6 +27,7 @@ from pathlib import Path
 import duckdb
 
 from etl.contract import MISSING_TOKENS
+from etl.duck import identifier, literal
 from etl.extract.decode import _BINARY_CONTROL_SHARE, _BINARY_PROBE, _CONTROL_BYTES, sniff_delimiter
 from etl.extract.frame import EXTRA_SEPARATOR, header_cells
 from etl.extract.headers import match_headers
@@ -120,10 +121,6 @@ def utf8_copy(path: Path, scratch: Path) -> tuple[Path, str]:
             continue
         return target, encoding
     raise AssertionError("latin-1 decodes every byte")
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _read_options(delimiter: str, width: int, parallel: bool) -> str:
@@ -241,7 +238,7 @@ def _load(
 # Parameters of the cleaning expressions.
 _CLEANING = {"ws": WHITESPACE, "missing": sorted(MISSING_TOKENS)}
 # The separator of surplus cells in extra_fields, as a SQL literal (our own constant).
-_SEPARATOR = "'" + EXTRA_SEPARATOR.replace("'", "''") + "'"
+_SEPARATOR = literal(EXTRA_SEPARATOR)
 
 
 def _cleaned(
@@ -270,7 +267,7 @@ def _cleaned(
         )
 
     columns = [
-        f"{clean(positions[c.name])} AS {_quoted(c.name)}"
+        f"{clean(positions[c.name])} AS {identifier(c.name)}"
         for c in found.source.columns
         if c.name in positions
     ]

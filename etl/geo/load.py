@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from etl.duck import run_with_frames
 from etl.geo.read import BoundaryInput
 from etl.messages import GEO
 from etl.models import run_models
@@ -101,11 +102,7 @@ def join_boundaries(
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, sql: str) -> None:
     if frame.empty:
         return
-    con.register("incoming_geo", frame)
-    try:
-        con.execute(f"INSERT INTO {table} {sql}")
-    finally:
-        con.unregister("incoming_geo")
+    run_with_frames(con, f"INSERT INTO {table} {sql}", incoming_geo=frame)
 
 
 def load_boundaries(

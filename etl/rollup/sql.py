@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from etl.duck import run_with_frames
 from etl.rollup.sources import Source
 
 
@@ -15,18 +16,7 @@ def kept_table(con, sources: Sequence[Source], kept: Sequence[frozenset[str]]) -
         [(i, code) for i, codes in enumerate(kept) for code in sorted(codes)],
         columns=["source", "cbs_code"],
     ).astype({"source": "int32", "cbs_code": "string"})
-    create(con, "CREATE TEMP TABLE kept AS SELECT * FROM frame", frame=frame)
-
-
-def create(con, sql: str, **frames: pd.DataFrame) -> None:
-    """Run `sql` with pandas frames visible under their names."""
-    for name, frame in frames.items():
-        con.register(name, frame)
-    try:
-        con.execute(sql)
-    finally:
-        for name in frames:
-            con.unregister(name)
+    run_with_frames(con, "CREATE TEMP TABLE kept AS SELECT * FROM frame", frame=frame)
 
 
 def union(sources: Sequence[Source], table: str, columns: str = "*", keyed: bool = True) -> str:
@@ -42,14 +32,7 @@ def union(sources: Sequence[Source], table: str, columns: str = "*", keyed: bool
 
 
 def columns(con, database: str, schema: str, table: str) -> list[str]:
-    return [
-        name
-        for (name,) in con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE database_name = ? "
-            "AND schema_name = ? AND table_name = ? ORDER BY column_index",
-            [database, schema, table],
-        ).fetchall()
-    ]
+    return [name for name, _ in typed_columns(con, database, schema, table)]
 
 
 def typed_columns(con, database: str, schema: str, table: str) -> list[tuple[str, str]]:

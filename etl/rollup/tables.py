@@ -8,11 +8,12 @@ from datetime import datetime
 import pandas as pd
 
 from etl import reference
+from etl.duck import run_with_frames
 from etl.marts import SCORECARD
 from etl.messages import ROLLUP
 from etl.publish import DIRECTORY_COLUMNS, MARTS, REFERENCE
 from etl.rollup.sources import RollupError, Source, slug
-from etl.rollup.sql import columns, create, typed_columns, union
+from etl.rollup.sql import columns, typed_columns, union
 
 # The count marts with a cbs_code column: one network's rows per municipality.
 PER_MUNICIPALITY = tuple(
@@ -121,13 +122,13 @@ def regions(con, sources: Sequence[Source], kept: Sequence[frozenset[str]]) -> l
     regions_frame = pd.DataFrame(rows, columns=["region_code", "name", "kind", "note"])
     regions_frame.insert(3, "sort_order", range(1, len(regions_frame) + 1))
     members_frame = pd.DataFrame(member_rows, columns=["region_code", "cbs_code"])
-    create(
+    run_with_frames(
         con,
         "CREATE TABLE core.regions AS SELECT region_code, name, kind, "
         "CAST(sort_order AS INTEGER) AS sort_order, note FROM regions_frame",
         regions_frame=regions_frame,
     )
-    create(
+    run_with_frames(
         con,
         "CREATE TABLE core.region_members AS SELECT DISTINCT region_code, cbs_code "
         "FROM members_frame ORDER BY ALL",
@@ -181,7 +182,7 @@ def provenance(con, sources, kept, name: str, now: datetime) -> None:
         ],
         ignore_index=True,
     )
-    create(
+    run_with_frames(
         con,
         "CREATE TABLE public.networks AS SELECT * FROM networks ORDER BY network",
         networks=networks,
@@ -197,7 +198,7 @@ def provenance(con, sources, kept, name: str, now: datetime) -> None:
         )
         rows += [(code, network_of.get(code) or source.networks[0]) for code in sorted(codes)]
     coverage = pd.DataFrame(rows, columns=["cbs_code", "network"])
-    create(
+    run_with_frames(
         con,
         "CREATE TABLE public.coverage AS SELECT * FROM coverage ORDER BY cbs_code",
         coverage=coverage,

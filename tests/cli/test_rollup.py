@@ -13,7 +13,7 @@ import pytest
 from dashboard.members import PUBLIC
 from etl.publish import publish
 from tests.dashboard.test_access import served
-from tests.support.networks import tampered
+from tests.support.networks import published_earlier, tampered
 from tests.support.pages import PAGES, QUERIES
 
 OMZIEN = Path(sys.executable).parent / "omzien"
@@ -153,14 +153,7 @@ def test_a_name_that_would_rewrite_the_terminal_is_refused(rollup_networks, tmp_
 
 
 def test_different_as_of_days_are_said(rollup_networks, tmp_path) -> None:
-    earlier = tampered(
-        rollup_networks["OV-publiek"],
-        tmp_path / "twente.duckdb",
-        *(
-            f"UPDATE {table} SET as_of = as_of - INTERVAL 30 DAY"
-            for table in ("public.snapshot", "etl.loads", "marts.load_summary")
-        ),
-    )
+    earlier = published_earlier(rollup_networks["OV-publiek"], tmp_path / "twente.duckdb")
     done = omzien(
         rollup_networks["UT-publiek"], earlier, "--out", tmp_path / "nl.duckdb", cwd=tmp_path
     )

@@ -29,7 +29,7 @@ from readmodel.profile import curves
 from readmodel.selection import Filters
 from readmodel.warehouse import read_warehouse
 from tests.support.exports import AS_OF
-from tests.support.networks import tampered, write_network_exports
+from tests.support.networks import published_earlier, tampered, write_network_exports
 
 PROVINCES = ("utrecht", "overijssel")
 IN_PROVINCE = (
@@ -326,14 +326,7 @@ def test_a_rollup_with_one_of_its_own_parts_is_refused(built, tmp_path) -> None:
 
 
 def test_different_as_of_days_are_named(built, tmp_path) -> None:
-    earlier = tampered(
-        built["OV-publiek"],
-        tmp_path / "ov.duckdb",
-        *(
-            f"UPDATE {table} SET as_of = as_of - INTERVAL 30 DAY"
-            for table in ("public.snapshot", "etl.loads", "marts.load_summary")
-        ),
-    )
+    earlier = published_earlier(built["OV-publiek"], tmp_path / "ov.duckdb")
     result = rollup([built["UT-publiek"], earlier], tmp_path / "nl.duckdb")
     assert result.as_of_days == {"Omzien": AS_OF, "Twentse Noabers": date(2026, 10, 27)}
     same = rollup([built["UT-publiek"], built["OV-publiek"]], tmp_path / "nl2.duckdb")

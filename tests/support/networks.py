@@ -157,3 +157,15 @@ def tampered(snapshot: Path, target: Path, *statements: str) -> Path:
         for statement in statements:
             con.execute(statement)
     return target
+
+
+def published_earlier(snapshot: Path, target: Path, days: int = 30) -> Path:
+    """A copy of `snapshot` whose load ran `days` days before the others' as-of day."""
+    return tampered(
+        snapshot,
+        target,
+        *(
+            f"UPDATE {table} SET as_of = as_of - INTERVAL {int(days)} DAY"
+            for table in ("public.snapshot", "etl.loads", "marts.load_summary")
+        ),
+    )
