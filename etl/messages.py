@@ -7,8 +7,9 @@ the allowed values) and partly in SQL (the value of the row), see etl.validation
 from __future__ import annotations
 
 REJECT_REASONS: dict[str, str] = {
-    "extra_fields": "De rij heeft meer velden dan de kopregel (extra: '{value}'); "
-    "staat er een scheidingsteken of aanhalingsteken te veel in?",
+    # The surplus cells themselves are never quoted: nobody described what they hold.
+    "extra_fields": "De rij heeft {cells} meer dan de kopregel, vanaf kolom {column} (de "
+    "inhoud wordt niet getoond); staat er een scheidingsteken of aanhalingsteken te veel in?",
     "required": "Verplicht veld '{field}' is leeg.",
     "date_invalid": "'{value}' is geen geldige datum; gebruik dag-maand-jaar (05-03-2024) "
     "of jaar-maand-dag (2024-03-05).",
@@ -47,6 +48,15 @@ REJECT_REASONS: dict[str, str] = {
     "geef elke regio op al haar rijen dezelfde naam.",
     "file_rejected": "{error}",
 }
+
+# The extra_fields reason of a row rejected by a load that still quoted the surplus cells.
+EXTRA_FIELDS_EARLIER = (
+    "De rij heeft meer velden dan de kopregel (de inhoud wordt niet getoond); staat er een "
+    "scheidingsteken of aanhalingsteken te veel in?"
+)
+# How many surplus cells the extra_fields reason names; {} is DuckDB format()'s placeholder.
+EXTRA_CELL_ONE = "1 veld"
+EXTRA_CELL_MANY = "{} velden"
 
 # core.regions.note of an analyst's region that has no toelichting.
 ANALYST_REGION_NOTE = "Eigen indeling van het netwerk (regiobestand {path})."
@@ -305,6 +315,7 @@ REDACTED = {
     "email": "[e-mail]",
     "phone": "[telefoon]",
     "postcode": "[postcode]",
+    "address": "[adres]",
     "name": "[naam]",
 }
 

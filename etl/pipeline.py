@@ -109,13 +109,15 @@ def register_raw(
             f"SELECT CAST({int(f.file_seq)} AS INTEGER) AS file_seq, "
             f"CAST({literal(f.relpath)} AS VARCHAR) AS path, "
             "CAST(row_number AS INTEGER) AS row_number, "
-            f"CAST(extra_fields AS VARCHAR) AS extra_fields, {cells} FROM {f.table}"
+            "CAST(extra_cells AS INTEGER) AS extra_cells, "
+            f"CAST(extra_from AS INTEGER) AS extra_from, {cells} FROM {f.table}"
         )
     if not parts:
         empty = ", ".join(f"CAST(NULL AS VARCHAR) AS {identifier(n)}" for n in names)
         parts.append(
             "SELECT CAST(NULL AS INTEGER) AS file_seq, CAST(NULL AS VARCHAR) AS path, "
-            "CAST(NULL AS INTEGER) AS row_number, CAST(NULL AS VARCHAR) AS extra_fields, "
+            "CAST(NULL AS INTEGER) AS row_number, CAST(NULL AS INTEGER) AS extra_cells, "
+            "CAST(NULL AS INTEGER) AS extra_from, "
             f"{empty} WHERE false"
         )
     con.execute(f"CREATE OR REPLACE TEMP VIEW raw_{source.name} AS {' UNION ALL '.join(parts)}")

@@ -1,7 +1,8 @@
 """One redaction for every text from an export that is stored or shown.
 
-E-mail addresses, phone numbers, postcodes (with or without house number) and every
-contact name known in the load are replaced by a marker (`messages.REDACTED`). The same
+E-mail addresses, phone numbers, postcodes (with or without house number), street names
+with a house number and every contact name known in the load are replaced by a marker
+(`messages.REDACTED`). The same
 `Redactor` serves the warehouse columns (whole Arrow columns at once), reject values and
 reasons, whole-file reject messages, unknown column names and warnings.
 
@@ -30,7 +31,9 @@ _STRING = pd.StringDtype("pyarrow")
 
 # --- e-mail -----------------------------------------------------------------------------
 # Local part and domain may hold any letter (jöran@, privé.nl); \w is Unicode in Python.
-_EMAIL = re.compile(r"[\w.%+'\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}")
+# An apostrophe may stand inside the local part (o'brien@), not open it: a message quotes a
+# value as '...', and the quote before the address is no part of it.
+_EMAIL = re.compile(r"(?<![\w.%+\-])[\w.%+\-][\w.%+'\-]*@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}")
 
 # --- phone numbers ------------------------------------------------------------------------
 # Separators people type between digit groups: spaces (also non-breaking), - . / en and em
@@ -110,6 +113,68 @@ _NOT_POSTCODE_LETTERS = frozenset(
     ]
 )
 
+# --- street + house number ------------------------------------------------------------
+# A street is recognised by the endings Dutch street names have (Lindelaan, Kerkstr.,
+# Dorpsstraat, Oude Gracht), followed by a house number. Endings that ordinary nouns have
+# as often (-ring: vergadering, uitkering) or that end place names (-dam, -berg, -burg)
+# are left out: "vergadering 12 maart" and "Amsterdam 3" are no address.
+STREET_ENDINGS = (
+    "straat",
+    "str",
+    "laan",
+    "ln",
+    "weg",
+    "plein",
+    "singel",
+    "gracht",
+    "kade",
+    "dijk",
+    "dreef",
+    "hof",
+    "pad",
+    "steeg",
+    "park",
+    "baan",
+    "wal",
+    "markt",
+    "veld",
+    "allee",
+    "boulevard",
+    "haven",
+    "gaarde",
+    "zoom",
+    "plantsoen",
+    "wetering",
+)
+_ENDING = "|".join(sorted(STREET_ENDINGS, key=len, reverse=True))
+# What follows a number that makes it a count, a time or a date, not a house number:
+# "fietspad 2 keer", "Marktplein 27 april", "snelweg 3 uur".
+_NOT_HOUSE_NUMBER = (
+    r"(?:keer|x|maal|dag|dagen|week|weken|maand|maanden|jaar|jaren|uur|uren|min|minuten|"
+    r"km|kilometer|m|meter|euro|eur|procent|%|personen|mensen|deelnemers|vrijwilligers|"
+    r"leden|huishoudens|woningen|kinderen|stuks|januari|februari|maart|april|mei|juni|juli|"
+    r"augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|"
+    r"okt|nov|dec)(?![\w])"
+)
+_LETTER = r"[^\W\d_]"
+_CAPITALISED = "|".join(e.capitalize() for e in STREET_ENDINGS if e not in ("str", "ln"))
+_LINKS = r"van|der|de|den|het|ter|te|'t|op|aan|in|bij|achter|voor|over"
+_ADDRESS = re.compile(
+    # The street: one word ending in a street ending, with at least two letters before it
+    # (Lindelaan, Kerkstr., 's-Gravenweg), or a capitalised word before a capitalised
+    # ending word (Oude Gracht, Nieuwe Dreef) ...
+    rf"(?<![\w])(?:(?:['’]s-)?{_LETTER}(?:[-'’]?{_LETTER})+?(?i:{_ENDING})"
+    rf"|[A-Z]{_LETTER}+\s+(?:{_CAPITALISED})"
+    # ... or a street that opens with its kind: Laan van Vollenhove, Hof ter Weide.
+    rf"|(?:{_CAPITALISED})\s+(?:(?:{_LINKS})\s+){{1,3}}[A-Z]{_LETTER}+(?:\s+[A-Z]{_LETTER}+)?)"
+    rf"(?!{_LETTER})"
+    # ... then the house number (no year): 12, 12a, 12-14, 12-bis, nr. 12; not a count,
+    # time or date.
+    r"\.?\s*(?:(?i:nr|no|nummer)\.?\s*)?"
+    rf"(?!(?:19|20)\d\d(?!\d))\d{{1,4}}(?!\d)(?!\s*(?i:{_NOT_HOUSE_NUMBER}))"
+    r"(?:[A-Za-z](?![\w])|\s?-\s?(?:\d{1,4}|[A-Za-z]{1,3})(?![\w])|\s(?i:bis|hs)(?![\w]))?"
+)
+
 # --- names --------------------------------------------------------------------------------
 # Surname prefixes (tussenvoegsels): never a name on their own.
 SURNAME_PREFIXES = frozenset(
@@ -151,6 +216,8 @@ SURNAME_PREFIXES = frozenset(
 _NAME_WORD = re.compile(r"[^\W\d_]+")  # a run of letters: the unit names are matched on
 _MIN_NAME_LETTERS = 2
 
+# Neither letter nor digit (RE2's \s is ASCII only; Python's is Unicode).
+_GAP = r"[^\p{L}\p{N}]"
 # Vectorised pre-filters (RE2, as Arrow runs them), one per recogniser: each a superset of
 # what its Python recogniser can find, so a text it skips holds nothing for that one. (A
 # marker put in by one recogniser holds no digit or letter next to the text around it, so
@@ -159,8 +226,10 @@ _PREFILTERS = {
     "email": r"@",
     "phone": r"(?:\+\s?[0-9]|\(\s?0|0)(?:[\s\-./\x{2013}\x{2014}()\x{00A0}]{0,3}[0-9]){6}",
     "postcode": r"[1-9][0-9]{3}[\s\-]*[A-Za-z]{2}",
+    "address": rf"(?i)(?:{_ENDING}){_GAP}*(?:(?:nr|no|nummer){_GAP}*)?\p{{Nd}}"
+    rf"|(?:{_CAPITALISED}){_GAP}+(?:{_LINKS}){_GAP}",
 }
-_ALL_PATTERNS = (True, True, True)
+_ALL_PATTERNS = (True, True, True, True)
 _TOKEN_SPLIT = r"[^\p{L}\p{M}]+"
 # Up to this many name keys, one RE2 pattern of them all picks the texts that may name
 # someone (a substring test: a superset of the word test); beyond it every text is split
@@ -278,15 +347,17 @@ def _postcode(match: re.Match[str]) -> str:
     return REDACTED["postcode"]
 
 
-def redact_patterns(text: str, kinds: tuple[bool, bool, bool] = _ALL_PATTERNS) -> str:
-    """E-mail addresses, phone numbers and postcodes in one text; `kinds` says which of the
-    three (in that order) its pre-filter left possible."""
-    email, phone, postcode = kinds
+def redact_patterns(text: str, kinds: tuple[bool, ...] = _ALL_PATTERNS) -> str:
+    """E-mail addresses, phone numbers, postcodes and street + house number in one text;
+    `kinds` says which of the four (in that order) its pre-filter left possible."""
+    email, phone, postcode, address = kinds
     if email:
         text = _EMAIL.sub(REDACTED["email"], text)
     if phone:
         text = _phone_spans(text)
-    return _POSTCODE.sub(_postcode, text) if postcode else text
+    if postcode:
+        text = _POSTCODE.sub(_postcode, text)
+    return _ADDRESS.sub(REDACTED["address"], text) if address else text
 
 
 class Redactor:
@@ -320,7 +391,7 @@ class Redactor:
         return self._redact(value, frozenset(keys))
 
     def _redact(
-        self, value: str, keys: frozenset[str], kinds: tuple[bool, bool, bool] = _ALL_PATTERNS
+        self, value: str, keys: frozenset[str], kinds: tuple[bool, ...] = _ALL_PATTERNS
     ) -> str:
         value = redact_patterns(value, kinds)
         if keys:

@@ -11,7 +11,8 @@ import string
 from dataclasses import dataclass, field
 from datetime import date
 
-from etl.messages import REJECT_REASONS
+from etl.duck import literal as sql_literal
+from etl.messages import EXTRA_CELL_MANY, EXTRA_CELL_ONE, REJECT_REASONS
 from etl.vocabularies import (
     CATEGORIES,
     LEGAL_FORMS,
@@ -114,12 +115,19 @@ def required(column: str, value_sql: str | None = None) -> Rule:
 
 
 def extra_fields() -> Rule:
+    """A row wider than its header. The surplus cells are quoted nowhere (what they hold is
+    unknown: a shifted address or name): the reason says how many and from which column."""
     return Rule(
         name="extra_fields",
         field="(rij)",
-        when="extra_fields IS NOT NULL",
+        when="extra_cells IS NOT NULL",
         message="extra_fields",
-        value="extra_fields",
+        value="NULL",
+        dynamic={
+            "cells": f"CASE WHEN extra_cells = 1 THEN {sql_literal(EXTRA_CELL_ONE)} "
+            f"ELSE format({sql_literal(EXTRA_CELL_MANY)}, extra_cells) END",
+            "column": "spreadsheet_column(extra_from)",
+        },
     )
 
 

@@ -34,7 +34,7 @@ from etl.load_report import (
     load_row,
     warning_rows,
 )
-from etl.messages import CLI, MASKED_VALUE
+from etl.messages import CLI, EXTRA_FIELDS_EARLIER, MASKED_VALUE
 from etl.models import run_models
 from etl.pipeline import RawFile, TransformSettings, file_outcomes, transform
 from etl.redaction import Redactor
@@ -55,6 +55,8 @@ REDACTED_ETL_COLUMNS = {
     "rejects": ("value", "reason"),
     "warnings": ("message",),
 }
+# Ids an etl table keeps to find the rows of an erased record (never shown).
+ERASURE_IDS = {"rejects": ("record_id", "parent_id")}
 
 
 class NothingToBuild(Exception):
@@ -126,11 +128,35 @@ def extract(
 
 
 def redacted(frame: pd.DataFrame, table: str, redactor: Redactor) -> pd.DataFrame:
-    """The etl table rows with every text that may quote an export redacted."""
+    """The etl table rows with every text that may quote an export redacted.
+
+    A reject's record and parent ids serve erasures only: an id that redaction would change
+    (an e-mail address or a street written as an id) is dropped rather than kept. A reject
+    without ids goes whenever a later load erases anything (`erase_from_history`)."""
     columns = [c for c in REDACTED_ETL_COLUMNS.get(table, ()) if c in frame]
     if frame.empty or not columns:
         return frame
-    return frame.assign(**{c: redactor.series(frame[c].astype("string")) for c in columns})
+    frame = frame.assign(**{c: redactor.series(frame[c].astype("string")) for c in columns})
+    for column in (c for c in ERASURE_IDS.get(table, ()) if c in frame):
+        written = frame[column].astype("string")
+        personal = (redactor.series(written) != written).fillna(False)
+        frame[column] = written.mask(personal)
+    return frame
+
+
+def scrubbed_history(frame: pd.DataFrame, table: str, redactor: Redactor) -> pd.DataFrame:
+    """Rows of earlier loads as today's rules would have written them: every text that may
+    quote an export redacted again (the redaction learns notations, such as street + house
+    number), and no surplus cells quoted (loads before that rule quoted them)."""
+    if table == "rejects" and "rule" in frame and len(frame):
+        # Only those loads stored a value for this rule: the cells' content.
+        surplus = ((frame["rule"] == "extra_fields") & frame["value"].notna()).to_numpy()
+        if surplus.any():
+            frame = frame.assign(
+                value=frame["value"].mask(surplus, None),
+                reason=frame["reason"].mask(surplus, EXTRA_FIELDS_EARLIER),
+            )
+    return redacted(frame, table, redactor)
 
 
 def erase_from_history(con: duckdb.DuckDBPyConnection) -> None:
@@ -341,7 +367,7 @@ def _write_etl_tables(
     for table, frame in history.items():
         if table == "rejects":
             frame = frame[frame["load_id"] > load_id - KEEP_REJECTS_OF_LOADS]
-        _insert_by_name(con, table, frame)
+        _insert_by_name(con, table, scrubbed_history(frame, table, redactor))
     erase_from_history(con)
 
     outcomes = file_outcomes(con).set_index("file_seq")

@@ -27,9 +27,9 @@ from pathlib import Path
 import duckdb
 
 from etl.contract import MISSING_TOKENS
-from etl.duck import identifier, literal
+from etl.duck import identifier
 from etl.extract.decode import _BINARY_CONTROL_SHARE, _BINARY_PROBE, _CONTROL_BYTES, sniff_delimiter
-from etl.extract.frame import EXTRA_SEPARATOR, header_cells
+from etl.extract.frame import header_cells
 from etl.extract.headers import match_headers
 from etl.extract.model import Extracted, FoundFile
 
@@ -174,8 +174,8 @@ def load_csv(
     found: FoundFile, con: duckdb.DuckDBPyConnection, table: str, scratch: Path
 ) -> tuple[Extracted | None, str]:
     """The export's rows in the temporary table `table` (row_number, the contract columns
-    present, extra_fields), and its SHA-256; Extracted is None when the careful reader must
-    read the file."""
+    present, extra_cells, extra_from), and its SHA-256; Extracted is None when the careful
+    reader must read the file."""
     facts = scan(found.path)
     if not facts.plain:
         return None, facts.sha256
@@ -237,16 +237,16 @@ def _load(
 
 # Parameters of the cleaning expressions.
 _CLEANING = {"ws": WHITESPACE, "missing": sorted(MISSING_TOKENS)}
-# The separator of surplus cells in extra_fields, as a SQL literal (our own constant).
-_SEPARATOR = literal(EXTRA_SEPARATOR)
 
 
 def _cleaned(
     found: FoundFile, positions: dict[str, int], header_width: int, width: int
 ) -> tuple[str, str]:
     """What to keep of the raw cells c0, c1, ...: the contract columns present,
-    extra_fields and `filled` (the row has a cell that is not blank), each cell trimmed
-    and a missing-value token made NULL; and the trimmed cells t0, t1, ... they are made of."""
+    extra_cells and extra_from (how many surplus cells hold a value, and the column number
+    of the first: never their content), `filled` (the row has a cell that is not blank),
+    each cell trimmed and a missing-value token made NULL; and the trimmed cells t0, t1, ...
+    they are made of."""
 
     def trimmed(i: int) -> str:
         # trim() with a set of characters is slow on every cell; only a cell that starts or
@@ -271,8 +271,21 @@ def _cleaned(
         for c in found.source.columns
         if c.name in positions
     ]
-    surplus = [clean(i) for i in range(header_width, width)]
-    extra = f"nullif(concat_ws({_SEPARATOR}, {', '.join(surplus)}), '')" if surplus else "NULL"
+    held = [f"coalesce(length({clean(i)}), 0) > 0" for i in range(header_width, width)]
+    if held:
+        count = f"nullif({' + '.join(f'CAST({h} AS INTEGER)' for h in held)}, 0)"
+        first = (
+            "CASE "
+            + " ".join(
+                f"WHEN {h} THEN {header_width + 1 + offset}" for offset, h in enumerate(held)
+            )
+            + " END"
+        )
+    else:
+        count = first = "NULL"
     filled = " OR ".join(f"coalesce(length(t{i}), 0) > 0" for i in range(width))
-    outer = f"{', '.join(columns)}, CAST({extra} AS VARCHAR) AS extra_fields, {filled} AS filled"
+    outer = (
+        f"{', '.join(columns)}, CAST({count} AS INTEGER) AS extra_cells, "
+        f"CAST({first} AS INTEGER) AS extra_from, {filled} AS filled"
+    )
     return outer, ", ".join(trimmed(i) for i in range(width))

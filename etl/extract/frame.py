@@ -16,8 +16,11 @@ from etl.extract.model import Extracted, FoundFile
 # and pyarrow.compute cleans a million cells without a Python loop.
 STRING = pd.StringDtype("pyarrow")
 ROW_NUMBER = "row_number"
-EXTRA_FIELDS = "extra_fields"
-EXTRA_SEPARATOR = " | "
+# A row wider than its header: how many surplus cells hold something, and the spreadsheet
+# column number (1 = A) of the first. Their content is never kept: nobody described what
+# those cells hold (a shifted address or name), so no message may quote them.
+EXTRA_CELLS = "extra_cells"
+EXTRA_FROM = "extra_from"
 
 Cells = pa.Array | pa.ChunkedArray
 
@@ -60,17 +63,22 @@ def _missing_to_null(cells: Cells) -> Cells:
     return pc.if_else(missing, pa.scalar(None, cells.type), cells)
 
 
-def _join(parts: list[Cells], length: int) -> Cells:
-    """Non-missing values per row joined with ' | '; null when there are none."""
-    if not parts:
-        return pa.nulls(length, pa.large_string())
-    # Pairwise: in pyarrow 26 binary_join_element_wise(null_handling="skip") returned
-    # fewer rows than it was given.
-    separator = pa.scalar(EXTRA_SEPARATOR, parts[0].type)
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = pc.coalesce(pc.binary_join_element_wise(joined, part, separator), joined, part)
-    return joined
+def surplus_cells(parts: list[Cells], first_column: int, length: int) -> pd.DataFrame:
+    """Per row, the number of surplus cells that hold a value and the column number of the
+    first (NA when there is none); `first_column` is the column number of parts[0]."""
+    count = np.zeros(length, dtype="int64")
+    first = np.full(length, -1, dtype="int64")
+    for offset, part in enumerate(parts):
+        held = _filled(_missing_to_null(part))
+        count += held
+        first = np.where((first < 0) & held, first_column + offset, first)
+    none = count == 0
+    return pd.DataFrame(
+        {
+            EXTRA_CELLS: pd.arrays.IntegerArray(count, none),
+            EXTRA_FROM: pd.arrays.IntegerArray(first, none),
+        }
+    )
 
 
 def reject_message(
@@ -106,7 +114,11 @@ def header_cells(cells: list[object]) -> list[str | None]:
 
 def _empty() -> pd.DataFrame:
     return pd.DataFrame(
-        {ROW_NUMBER: pd.Series(dtype="int64"), EXTRA_FIELDS: pd.Series(dtype=STRING)}
+        {
+            ROW_NUMBER: pd.Series(dtype="int64"),
+            EXTRA_CELLS: pd.Series(dtype="Int64"),
+            EXTRA_FROM: pd.Series(dtype="Int64"),
+        }
     )
 
 
@@ -114,8 +126,9 @@ def build_extracted(found: FoundFile, cells: pd.DataFrame, **detail: str | None)
     """Read a grid of text cells (positional columns, row i = spreadsheet row i + 1).
 
     The first non-blank row is the header; rows where every cell is blank are
-    dropped. Columns beyond the header's last name are surplus: their values go
-    to extra_fields. detail (encoding, delimiter, sheet) is passed on.
+    dropped. Columns beyond the header's last name are surplus: only how many of them
+    hold a value, and where the first is, are kept (extra_cells, extra_from). detail
+    (encoding, delimiter, sheet) is passed on.
     """
     trimmed = [_trim(_arrow(cells[c])) for c in cells.columns]
     filled = np.zeros(len(cells), dtype=bool)
@@ -150,9 +163,8 @@ def build_extracted(found: FoundFile, cells: pd.DataFrame, **detail: str | None)
     for column in found.source.columns:
         if column.name in match.positions:
             out[column.name] = _series(_missing_to_null(rows[match.positions[column.name]]))
-    surplus = [_missing_to_null(column) for column in rows[len(header) :]]
-    out[EXTRA_FIELDS] = _series(_join(surplus, int(keep.sum())))
-    frame = pd.DataFrame(out)
+    surplus = surplus_cells(rows[len(header) :], len(header) + 1, int(keep.sum()))
+    frame = pd.concat([pd.DataFrame(out), surplus], axis=1)
     return Extracted(
         found.relpath, found.source, frame, len(frame), headers, unknown, None, **detail
     )

@@ -40,8 +40,9 @@ class Extracted:
     """The text cells of one export, one frame row per non-empty spreadsheet row.
 
     frame columns: row_number (header = row 1), the contract columns present in
-    the file by their Dutch name in contract order, then extra_fields (surplus
-    values of a row wider than the header, joined with ' | '). Cells are trimmed
+    the file by their Dutch name in contract order, then extra_cells and extra_from (a
+    row wider than the header: how many surplus cells hold a value and the column number
+    of the first; never their content). Cells are trimmed
     text or NA; nothing is validated here. In a build the rows live in a DuckDB table
     (`table`) instead.
     """

@@ -45,3 +45,14 @@ END;
 CREATE OR REPLACE TEMP MACRO parse_count(x) AS CASE
     WHEN regexp_full_match(trim(x), '\d{1,9}(?:\.0+)?') THEN CAST(floor(CAST(trim(x) AS DOUBLE)) AS INTEGER)
 END;
+
+-- The spreadsheet letters of a column number: 1 = A, 27 = AA, 16384 = XFD (as Excel names
+-- them, also for a csv opened in it); beyond three letters the number itself.
+CREATE OR REPLACE TEMP MACRO spreadsheet_column(n) AS CASE
+    WHEN n IS NULL OR n < 1 THEN NULL
+    WHEN n > 18278 THEN CAST(n AS VARCHAR)
+    ELSE
+        CASE WHEN n > 702 THEN chr(CAST(65 + ((n - 703) // 676) % 26 AS INTEGER)) ELSE '' END
+        || CASE WHEN n > 26 THEN chr(CAST(65 + ((n - 27) // 26) % 26 AS INTEGER)) ELSE '' END
+        || chr(CAST(65 + (n - 1) % 26 AS INTEGER))
+END;

@@ -148,7 +148,8 @@ def test_cp1252_semicolon_file(tmp_path: Path):
             "rechtsvorm": "Coöperatie",
             "omschrijving": "kost € 5 voor ’t dorp",
             "geregistreerd_op": "05-03-2024",
-            "extra_fields": None,
+            "extra_cells": None,
+            "extra_from": None,
         }
     ]
 
@@ -260,7 +261,9 @@ def test_extra_and_missing_fields(tmp_path: Path):
     extracted = read(write(tmp_path / "knelpunten.csv", content))
 
     rows = records(extracted)
-    assert rows[0]["extra_fields"] == "overtollig | nog een"
+    # How many surplus cells hold something, and where the first is; never what they hold.
+    assert (rows[0]["extra_cells"], rows[0]["extra_from"]) == (2, 6)
+    assert "overtollig" not in str(rows[0])
     assert rows[1] == {
         "row_number": 3,
         "knelpunt_id": "K2",
@@ -268,16 +271,18 @@ def test_extra_and_missing_fields(tmp_path: Path):
         "gemeld_op": None,
         "thema": None,
         "categorie": None,
-        "extra_fields": None,
+        "extra_cells": None,
+        "extra_from": None,
     }
-    assert rows[2]["extra_fields"] is None
+    assert rows[2]["extra_cells"] is None
 
 
 def test_surplus_fields_in_a_multiline_record_wider_than_any_line(tmp_path: Path):
     content = OBSTACLE_HEADER + '\nK1;"Utrecht\nstad";2024-03-05;wonen;geld;a;b;c;d;e;f;g;h\n'
     extracted = read(write(tmp_path / "knelpunten.csv", content))
 
-    assert column(extracted, "extra_fields") == ["a | b | c | d | e | f | g | h"]
+    assert column(extracted, "extra_cells") == [8]
+    assert column(extracted, "extra_from") == [6]
 
 
 def test_missing_value_tokens_and_whitespace(tmp_path: Path):
@@ -299,7 +304,8 @@ def test_missing_value_tokens_and_whitespace(tmp_path: Path):
         "ernst": None,
         "niveau": None,
         "omschrijving": None,
-        "extra_fields": None,
+        "extra_cells": None,
+        "extra_from": None,
     }
     # Only the exact tokens are missing; look-alikes are values for the validator.
     assert (rows[1]["gemeld_op"], rows[1]["thema"], rows[1]["categorie"]) == (None, None, None)
@@ -312,7 +318,9 @@ def test_frame_dtypes(tmp_path: Path):
     frame = read(write(tmp_path / "knelpunten.csv", content)).frame
 
     assert frame["row_number"].dtype == "int64"
-    assert all(isinstance(frame[c].dtype, pd.StringDtype) for c in frame.columns[1:])
+    cells = [c for c in frame.columns[1:] if not c.startswith("extra_")]
+    assert all(isinstance(frame[c].dtype, pd.StringDtype) for c in cells)
+    assert (frame["extra_cells"].dtype, frame["extra_from"].dtype) == ("Int64", "Int64")
     assert frame["categorie"].isna().all()
 
 
@@ -329,7 +337,8 @@ def test_empty_file_and_header_only_file(tmp_path: Path):
         "gemeld_op",
         "thema",
         "categorie",
-        "extra_fields",
+        "extra_cells",
+        "extra_from",
     ]
 
 
@@ -375,7 +384,8 @@ def test_header_variants_aliases_and_unknown_columns(tmp_path: Path):
             "thema": "wonen",
             "categorie": "geld",
             "ernst": "hoog",
-            "extra_fields": None,
+            "extra_cells": None,
+            "extra_from": None,
         }
     ]
 
@@ -412,8 +422,8 @@ def test_erasure_list_needs_one_of_its_columns(tmp_path: Path):
     wrong = read(write(tmp_path / "verwijderen_fout.csv", "naam\nPiet\n"), ERASURES)
 
     assert records(ok) == [
-        {"row_number": 2, "initiatief_id": "I1", "extra_fields": None},
-        {"row_number": 4, "initiatief_id": "I2", "extra_fields": None},
+        {"row_number": 2, "initiatief_id": "I1", "extra_cells": None, "extra_from": None},
+        {"row_number": 4, "initiatief_id": "I2", "extra_cells": None, "extra_from": None},
     ]
     assert wrong.frame is None
     assert "'initiatief_id', 'knelpunt_id'" in wrong.error
@@ -472,7 +482,8 @@ def test_xlsx_typed_cells_become_text(tmp_path: Path):
             "datum": "2024-03-05",
             "uitkomst": "opgelost",
             "toelichting": "1.5",
-            "extra_fields": None,
+            "extra_cells": None,
+            "extra_from": None,
         },
         {
             "row_number": 3,
@@ -481,7 +492,8 @@ def test_xlsx_typed_cells_become_text(tmp_path: Path):
             "datum": "2024-03-05 14:30:00",
             "uitkomst": "ontvangen",
             "toelichting": "ja",
-            "extra_fields": None,
+            "extra_cells": None,
+            "extra_from": None,
         },
         {
             "row_number": 5,
@@ -490,7 +502,8 @@ def test_xlsx_typed_cells_become_text(tmp_path: Path):
             "datum": "45356",  # a serial number stays digits; the SQL date parser reads it
             "uitkomst": None,
             "toelichting": "nee",
-            "extra_fields": None,
+            "extra_cells": None,
+            "extra_from": None,
         },
         {
             "row_number": 6,
@@ -499,7 +512,8 @@ def test_xlsx_typed_cells_become_text(tmp_path: Path):
             "datum": "2024-03-06",
             "uitkomst": None,
             "toelichting": "0.1",
-            "extra_fields": None,
+            "extra_cells": None,
+            "extra_from": None,
         },
         {
             "row_number": 7,
@@ -508,7 +522,8 @@ def test_xlsx_typed_cells_become_text(tmp_path: Path):
             "datum": "05-03-2024",
             "uitkomst": "afgewezen",
             "toelichting": None,
-            "extra_fields": "overtollig",
+            "extra_cells": 1,
+            "extra_from": 6,
         },
     ]
 
@@ -553,7 +568,8 @@ def test_xlsx_uses_the_first_sheet_with_the_required_headers(tmp_path: Path):
             "gemeld_op": "2024-03-05",
             "thema": "wonen",
             "categorie": "geld",
-            "extra_fields": None,
+            "extra_cells": None,
+            "extra_from": None,
         }
     ]
 
@@ -629,9 +645,10 @@ def test_whatever_a_csv_writer_writes_reads_back(tmp_path: Path, rows, delimiter
         if not any(value.strip() for value in row):
             continue  # a blank row is no record
         cells = [expected_cell(v) for v in row] + [None] * (5 - len(row))
-        surplus = [c for c in cells[5:] if c is not None]
+        surplus = [5 + i + 1 for i, c in enumerate(cells[5:]) if c is not None]
         record = {"row_number": index + 2, **dict(zip(OBSTACLE_COLUMNS, cells[:5], strict=True))}
-        record["extra_fields"] = " | ".join(surplus) if surplus else None
+        record["extra_cells"] = len(surplus) or None
+        record["extra_from"] = surplus[0] if surplus else None
         expected.append(record)
     assert records(extracted) == expected
     assert extracted.rows_read == len(expected)

@@ -157,3 +157,44 @@ def test_no_personal_string_anywhere_in_the_warehouse(tmp_path: Path) -> None:
             "SELECT message FROM etl.warnings WHERE kind = 'unknown_columns' AND load_id = 2"
         ).fetchone()[0]
     assert "vragen aan [e-mail] of [telefoon]" in warning
+
+
+def test_rejects_of_earlier_loads_are_redacted_again(tmp_path: Path) -> None:
+    """A load before surplus cells were left unquoted (or before streets were redacted)
+    kept them in etl.rejects; the next load carries that history over without them."""
+    from etl.warehouse import build
+    from tests.support.exports import AS_OF
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "initiatieven.csv").write_text(
+        "initiatief_id;naam;gemeente;geregistreerd_op\n"
+        "I1;Buurtkamer;Utrecht;2024-01-01\n"
+        "I2;Tuin;Utrect;2024-01-01;Lindelaan 12\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "omzien.duckdb"
+    build(raw, target, as_of=AS_OF, province="Utrecht")
+    with duckdb.connect(str(target)) as con:
+        # As an earlier version stored them: the surplus cell quoted, a street kept.
+        con.execute(
+            "UPDATE etl.rejects SET value = 'Lindelaan 12 | Hendrika Zwanenburg', "
+            "reason = 'De rij heeft meer velden dan de kopregel (extra: ''Lindelaan 12 | "
+            "Hendrika Zwanenburg'')' WHERE rule = 'extra_fields'"
+        )
+        con.execute(
+            "UPDATE etl.rejects SET value = 'Kerkstr. 7a', reason = 'Gemeente ''Kerkstr. 7a'' "
+            "is niet gevonden.' WHERE rule = 'municipality_unknown'"
+        )
+    build(raw, target, as_of=AS_OF, province="Utrecht")
+    with duckdb.connect(str(target), read_only=True) as con:
+        earlier = con.execute(
+            "SELECT rule, value, reason FROM etl.rejects WHERE load_id = 1 ORDER BY rule"
+        ).fetchall()
+    assert [rule for rule, *_ in earlier] == ["extra_fields", "municipality_unknown"]
+    (_, surplus_value, surplus_reason), (_, value, reason) = earlier
+    assert surplus_value is None
+    assert "meer velden dan de kopregel" in surplus_reason
+    assert "Lindelaan" not in surplus_reason
+    assert "Zwanenburg" not in surplus_reason
+    assert (value, reason) == ("[adres]", "Gemeente '[adres]' is niet gevonden.")

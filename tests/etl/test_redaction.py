@@ -68,6 +68,21 @@ REDACTED = [
     ("adres 3511 AB, 12", "adres [postcode]"),
     ("adres 3511 AB 12-14.", "adres [postcode]."),
     ("3511 ab, 3512 CD en 3513ef", "[postcode], [postcode] en [postcode]"),
+    # street + house number, in the notations people write
+    ("woont Lindelaan 12", "woont [adres]"),
+    ("woont lindelaan 12, Leusden", "woont [adres], Leusden"),
+    ("adres Kerkstr. 7a", "adres [adres]"),
+    ("adres Kerkstr.7", "adres [adres]"),
+    ("adres Kerkweg 12-14", "adres [adres]"),
+    ("adres Kerkweg 12 - 14", "adres [adres]"),
+    ("adres Dorpsstraat 3 bis", "adres [adres]"),
+    ("adres Molenweg nr. 5", "adres [adres]"),
+    ("adres Sint-Jansstraat 5B", "adres [adres]"),
+    ("adres 's-Gravenweg 10", "adres [adres]"),
+    ("adres Oude Gracht 123", "adres [adres]"),
+    ("adres Laan van Vollenhove 3", "adres [adres]"),
+    ("Lindelaan 12 3832 AB Leusden", "[adres] [postcode] Leusden"),
+    ("Stationsplein 1, 2e verdieping", "[adres], 2e verdieping"),
     # contact names known in the load
     ("vraag Anna de Vries", "vraag [naam]"),
     ("vraag anna de vries", "vraag [naam]"),
@@ -99,6 +114,11 @@ KEPT = [
     "Ansichtkaarten en Annabel en Boom en Lili.",  # words that contain a short name
     "Van de gemeente, van de wijk, de buurt.",  # surname prefixes on their own
     "Anna2 en BoLi zijn codes.",
+    # numbers after words that are no street, or that count, time or date something
+    "Al 2 keer gevraagd, onder de Wmo 2015, langs route 66 en de A12.",
+    "De vergadering 12 maart, de uitkering 3 maanden later; Amsterdam 2 keer.",
+    "Het fietspad 2 keer per jaar, de snelweg 3 uur dicht, het speelveld 2x per week.",
+    "De Jaarmarkt 2024 en de Dorpsstraat in 2025; Marktplein 27 april om 10 uur.",
 ]
 
 

@@ -4,7 +4,8 @@ SELECT
     r.file_seq,
     r.path,
     r.row_number,
-    r.extra_fields,
+    r.extra_cells,
+    r.extra_from,
     -- as written
     trim(r.regio_code) AS regio_code,
     trim(r.regio_naam) AS regio_naam,

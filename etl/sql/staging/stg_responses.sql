@@ -4,7 +4,8 @@ SELECT
     r.file_seq,
     r.path,
     r.row_number,
-    r.extra_fields,
+    r.extra_cells,
+    r.extra_from,
     -- as written
     trim(r.reactie_id) AS reactie_id,
     trim(r.knelpunt_id) AS knelpunt_id,
