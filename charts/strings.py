@@ -17,3 +17,15 @@ TREND_HOVER = "{share} binnen 90 dagen (deels) opgelost ({resolved} van {followe
 TABLE_SERIES = "Reeks"
 TABLE_CATEGORY = "Waar"
 TABLE_VALUE = "Waarde"
+
+# The small chart of a signal (charts.signals)
+SIGNAL_OBSERVED = "Gemeld per maand"
+SIGNAL_SHARE = "Per drie maanden van melding"
+SIGNAL_EXPECTED = "Verwacht"
+SIGNAL_BAND = "Verwachte marge (95%)"
+SIGNAL_SINCE = "sinds {month}"
+SIGNAL_AXIS_COUNT = "knelpunten"
+SIGNAL_AXIS_SHARE = "aandeel"
+SIGNAL_HOVER_COUNT = "%{x}: %{customdata}"
+SIGNAL_HOVER_SHARE = "{share} van {cases} knelpunten"
+SIGNAL_HOVER_EXPECTED = "verwacht {expected} ({low} – {high})"

@@ -113,6 +113,13 @@ def print_summary(result) -> None:
     if result.synthetic:
         console.print(CLI["synthetic"])
     console.print(CLI["written"].format(path=result.warehouse))
+    found = result.signals
+    if found is not None:
+        console.print(
+            CLI["signals_summary"].format(new=found.new, ongoing=found.ongoing, ended=found.ended)
+            if found.new or found.ongoing or found.ended
+            else CLI["no_signals"].format(tests=found.tests)
+        )
 
 
 def _print_frame(frame, title: str | None) -> None:

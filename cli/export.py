@@ -106,8 +106,9 @@ def _export(
     check: Callable | None = None,
     overwrite: bool = False,
     file_code: Callable[[str | None], str | None] | None = None,
-) -> None:
+):
     """Open the warehouse, build the report, render it and write it; exit codes as above.
+    Returns the report, the path written and its bytes.
 
     `file_code` names the default file from the checked code (else the code itself)."""
     from reports import output
@@ -160,6 +161,7 @@ def _export(
     if report.provenance.synthetic:
         console.print(MESSAGES["synthetic"])
     console.print(MESSAGES["written"].format(path=target))
+    return report, target, content
 
 
 @export_app.command("gemeente", help=MESSAGES["gemeente_help"])
@@ -380,3 +382,64 @@ def export_directory(
         overwrite=overwrite,
         file_code=lambda found: found,
     )
+
+
+@export_app.command("signalen", help=MESSAGES["signalen_help"])
+def export_signals(
+    file_format: _format_option("signalen") = "pdf",
+    out: OutOption = None,
+    warehouse: WarehouseOption = Path(settings.WAREHOUSE.default),
+    region: Annotated[
+        str | None, typer.Option("--regio", help=MESSAGES["signals_region_help"])
+    ] = None,
+    mail: Annotated[bool, typer.Option("--mail", help=MESSAGES["mail_help"])] = False,
+    overwrite: OverwriteOption = False,
+) -> None:
+    from cli.mail import MailError, message, recipients, send, server
+    from readmodel.selection import Filters
+    from readmodel.signals import signals
+    from reports.signals_digest import digest
+
+    file_format = _check_format("signalen", file_format)
+    try:  # settings that are missing are wrong usage: said before any work starts
+        to, smtp = (recipients(), server()) if mail else ([], None)
+    except MailError as exc:
+        raise fail(str(exc), exc.code) from None
+
+    seen = {}
+
+    def build(warehouse, found=None):
+        scope = Filters(region=found)
+        seen["signals"] = signals(warehouse.con, scope)
+        return digest(warehouse, scope, found=seen["signals"])
+
+    report, target, content = _export(
+        "signalen",
+        file_format,
+        warehouse,
+        out,
+        build,
+        check=_region_check(region, False),
+        overwrite=overwrite,
+        file_code=lambda found: found,
+    )
+    if not mail:
+        return
+    from readmodel import format
+    from reports.output import MIME
+    from reports.render_md import render as render_md
+
+    current = seen["signals"].current
+    subject = strings.MAIL["subject"].format(
+        new=seen["signals"].new,
+        ongoing=len(current) - seen["signals"].new,
+        as_of=format.day(report.provenance.as_of),
+    )
+    if report.provenance.synthetic:
+        subject = strings.MAIL["subject_demo"] + subject
+    attachment = None if file_format == "md" else (target.name, content, MIME[file_format])
+    try:
+        send(message(subject, render_md(report).decode("utf-8"), to, attachment), smtp)
+    except MailError as exc:
+        raise fail(str(exc), exc.code) from None
+    console.print(MESSAGES["mail_sent"].format(count=len(to), server=smtp.label))

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 EXPORT = {
     "help": "Exporteer een feitenblad, de sociale agenda, een regiovergelijking, wie een "
-    "soort knelpunt oploste, of de kennisbank.",
+    "soort knelpunt oploste, de kennisbank of de signalen.",
+    "signalen_help": "De signalen van de laatste load: wat veranderde bij welke gemeente of "
+    "regio, nieuw, lopend en beëindigd (pdf, md of xlsx); --mail stuurt ze rond.",
+    "signals_region_help": "Alleen de signalen van één regio en haar gemeenten (code of naam).",
+    "mail_help": "Stuur de signalen ook per e-mail (OMZIEN_SMTP_URL, OMZIEN_SIGNAL_RECIPIENTS).",
+    "mail_sent": "Per e-mail verstuurd aan {count} ontvanger(s) via {server}.",
     "gemeente_help": "Feitenblad van één gemeente (pptx of pdf).",
     "agenda_help": "De sociale agenda als notitie (pptx, pdf of md).",
     "vergelijking_help": "Vergelijking van de gemeenten van een regio (pptx of pdf).",
@@ -48,4 +53,23 @@ EXPORT = {
     "synthetic": "Let op: gemaakt met SYNTHETISCHE demogegevens (zo vermeld op elke pagina).",
     "failed": "Exporteren is mislukt ({error}).",
     "write_failed": "Kan niet schrijven naar {path} ({reason}).",
+}
+
+MAIL = {
+    "no_server": "Er is geen mailserver ingesteld: zet OMZIEN_SMTP_URL, bijvoorbeeld "
+    "smtp://gebruiker:wachtwoord@mail.example.org:587 (zie README, Settings). Er is niets "
+    "verstuurd.",
+    "bad_server": "OMZIEN_SMTP_URL is geen geldig adres van een mailserver (verwacht "
+    "smtp://... of smtps://... met een servernaam). Er is niets verstuurd.",
+    "no_recipients": "Er zijn geen ontvangers ingesteld: zet OMZIEN_SIGNAL_RECIPIENTS, "
+    "bijvoorbeeld 'lobby@example.org, coordinator@example.org'. Er is niets verstuurd.",
+    "bad_recipient": "'{value}' in OMZIEN_SIGNAL_RECIPIENTS is geen e-mailadres. Er is niets "
+    "verstuurd.",
+    "unreachable": "De mailserver {server} is niet bereikbaar ({reason}). Het bestand is wel "
+    "geschreven; probeer het later opnieuw of controleer OMZIEN_SMTP_URL.",
+    "refused": "De mailserver {server} weigerde de e-mail ({reason}). Het bestand is wel "
+    "geschreven; controleer de gebruiker, het wachtwoord en de ontvangers.",
+    "subject": "Omzien-signalen: {new} nieuw, {ongoing} lopend (peildatum {as_of})",
+    "subject_demo": "[SYNTHETISCHE DEMOGEGEVENS] ",
+    "body_attachment": "De signalen staan ook in de bijlage ({name}).",
 }

@@ -28,6 +28,7 @@ PAGES = Path(__file__).parent / "views"
 navigation = st.navigation(
     [
         st.Page(PAGES / "overview.py", title=strings.NAV_OVERVIEW, url_path="", default=True),
+        st.Page(PAGES / "signals.py", title=strings.NAV_SIGNALS, url_path="signalen"),
         st.Page(PAGES / "compare.py", title=strings.NAV_COMPARE, url_path="vergelijken"),
         st.Page(PAGES / "profile.py", title=strings.NAV_PROFILE, url_path="gemeente"),
         st.Page(PAGES / "map.py", title=strings.NAV_MAP, url_path="kaart"),

@@ -20,6 +20,7 @@ from readmodel import format
 from readmodel import strings as labels
 from readmodel.kennisbank_tables import cases_table
 from readmodel.overview import per_quarter, top
+from readmodel.signals import new_count
 from readmodel.tables import history_table, item_labels
 
 MEASURE_PARAM = "maat"
@@ -27,6 +28,7 @@ MEASURE_PARAM = "maat"
 VIEWS = Path(__file__).parent / "views"
 KENNISBANK_PAGE = VIEWS / "kennisbank.py"
 SOLUTIONS_PAGE = VIEWS / "solutions.py"
+SIGNALS_PAGE = VIEWS / "signals.py"
 
 
 # Dates in tables as Dutch readers write them.
@@ -216,3 +218,24 @@ def solutions_picker(items, filters, key: str) -> None:
     )
     item = items.iloc[chosen or 0]
     solutions_link(filters, item.get("theme"), item["category"])
+
+
+def signals_link(con, filters) -> None:
+    """'3 nieuwe signalen sinds de vorige load', linking to /signalen (with the region,
+    municipality, theme and category of the selection); nothing when not computed."""
+    count = new_count(con, filters)
+    if count is None:
+        return
+    label = (
+        strings.OVERVIEW_SIGNALS_NONE
+        if count == 0
+        else strings.OVERVIEW_SIGNALS_ONE
+        if count == 1
+        else strings.OVERVIEW_SIGNALS.format(count=format.count(count))
+    )
+    st.page_link(
+        SIGNALS_PAGE,
+        label=label,
+        icon=":material/notifications_active:" if count else ":material/notifications:",
+        query_params=filters.to_query_params(),
+    )

@@ -547,3 +547,63 @@ SOLUTIONS_NO_CASES = "Nog geen enkel knelpunt van deze soort is opgelost in de s
 SOLUTIONS_LINK = "Wie loste dit op? ({category} · {theme})"
 SOLUTIONS_LINK_CATEGORY = "Wie loste dit op? ({category})"
 SOLUTIONS_PICK = "Wie loste het op? Kies een agendapunt"
+
+# Signalen page (/signalen)
+NAV_SIGNALS = "Signalen"
+SIGNALS_INTRO = (
+    "Welke gemeente of regio veranderde? Na elke load vergelijkt Omzien de laatste 3, 6 of "
+    "12 maanden van elke gemeente en regio met de twee jaar daarvoor: het aantal "
+    "knelpunten (ook per soort), de eerste reactie binnen 30 dagen en (deels) opgelost "
+    "binnen 90 dagen. Alleen wat geen toeval is, wordt een signaal; jonge knelpunten "
+    "worden niet beoordeeld op tijd die ze nog niet hadden. Peildatum {as_of}, load "
+    "{load_id}. De periode in de zijbalk telt hier niet; regio, gemeente, thema en soort wel."
+)
+SIGNALS_NOT_COMPUTED = (
+    "Dit warehouse is gebouwd voordat Omzien signalen berekende. Draai `omzien etl run` "
+    "opnieuw om ze te zien."
+)
+SIGNALS_SUMMARY = (
+    "**{new}** nieuwe signalen sinds de vorige load, {ongoing} lopend, {ended} beëindigd "
+    "(in deze selectie)."
+)
+SIGNALS_NONE = (
+    "Geen signalen in deze selectie: geen gemeente of regio veranderde aantoonbaar ten "
+    "opzichte van de periode ervoor."
+)
+SIGNALS_WORSE = "Verslechteringen"
+SIGNALS_BETTER = "Verbeteringen"
+SIGNALS_ENDED = "Niet meer gezien"
+SIGNALS_ENDED_TEXT = (
+    "Deze signalen had de vorige load nog; deze load vindt ze niet meer (het verschil is "
+    "kleiner geworden of het nieuwe niveau is gewoon geworden)."
+)
+SIGNALS_MORE = "Nog {count} signalen (zonder grafiek)"
+SIGNALS_NEW_BADGE = "nieuw"
+SIGNALS_ONGOING_BADGE = "lopend sinds load {load}"
+SIGNALS_COUNTS = (
+    "Periode ervoor: {before_cases} knelpunten ({before}); sinds {since}: {after_cases} "
+    "({after}). Kans op vals alarm (q-waarde, over alle toetsen van de load): {q}."
+)
+SIGNALS_CHART_CAPTION = (
+    "{unit}, {measure}: {per} sinds {start}; gestreept de verwachting met haar "
+    "95%-marge op grond van de periode tot {since}. {note}"
+)
+SIGNALS_VOLUME_NOTE = (
+    "De verwachting beweegt mee met hoe het aantal meldingen in de rest van het netwerk veranderde."
+)
+SIGNALS_SHARE_NOTE = (
+    "Een punt is het aandeel van de knelpunten van die drie maanden (open knelpunten "
+    "meegeteld zo lang ze gevolgd zijn); geen punt bij minder dan {suppress} knelpunten of "
+    "als nog geen knelpunt zo lang gevolgd kon worden."
+)
+SIGNALS_PROFILE_LINK = "Gemeenteprofiel van {name}"
+SIGNALS_COMPARE_LINK = "Alle gemeenten vergelijken"
+SIGNALS_COMPARE_HELP = "Gemeenten vergelijken op: {measure}"
+SIGNALS_PER_MONTH_CHART = "per maand"
+SIGNALS_PER_QUARTER_CHART = "per drie maanden"
+SIGNALS_Q_SMALL = "kleiner dan 0,1%"
+SIGNALS_SOLUTIONS_LINK = "Wie loste {category} op?"
+SIGNALS_SOLUTIONS_ANY = "Wie loste het op?"
+OVERVIEW_SIGNALS = "{count} nieuwe signalen sinds de vorige load"
+OVERVIEW_SIGNALS_ONE = "1 nieuw signaal sinds de vorige load"
+OVERVIEW_SIGNALS_NONE = "Geen nieuwe signalen sinds de vorige load"

@@ -67,6 +67,11 @@ MASKED_VALUE = "[afgeschermd]"
 CLI = {
     "reading": "Lezen: {path}",
     "building": "Warehouse opbouwen ...",
+    "signals": "Signalen berekenen ...",
+    "signals_summary": "{new} nieuwe signalen sinds de vorige load ({ongoing} lopend, {ended} "
+    "beëindigd); lees ze met 'omzien export signalen --format pdf' of op /signalen.",
+    "no_signals": "Geen signalen: geen gemeente of regio veranderde aantoonbaar sinds de "
+    "periode ervoor ({tests} toetsen); zie /signalen.",
     "summary_header": "Geladen op peildatum {as_of} (load {load_id}):",
     "file_error": "  Bestand afgekeurd: {error}",
     "warning": "  Let op: {message}",
@@ -386,6 +391,7 @@ ROLLUP = {
     "step_reference": "Gemeenten en grenzen",
     "step_regions": "Regio's",
     "step_marts": "Aantallen optellen en cijfers opnieuw berekenen",
+    "step_signals": "Signalen opnieuw berekenen uit de opgetelde aantallen",
     "step_public": "Herkomst en initiatieven",
     "written": "Landelijk beeld geschreven naar {path}: {networks} netwerken, "
     "{municipalities} gemeenten.",

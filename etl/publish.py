@@ -43,6 +43,10 @@ MARTS = (
     "load_summary",
     "municipality_scorecard",
 )
+# The signals of the latest load: sentences and counts made from the aggregates, with the
+# small-number rules already applied (signals.build_signals); a warehouse built before
+# signals existed has none, and the snapshot then has none either.
+SIGNAL_TABLES = ("marts.signals", "marts.signal_series")
 # The latest load's provenance: when, which as-of day, how much; no file or path.
 LOAD_COLUMNS = (
     "load_id, started_at, finished_at, status, as_of, synthetic, province, files, "
@@ -115,6 +119,10 @@ def _copy(con: duckdb.DuckDBPyConnection, network: str, now: datetime) -> tuple[
         con.execute(f"CREATE TABLE {table} AS {select}")
     for mart in MARTS:
         con.execute(f"CREATE TABLE marts.{mart} AS SELECT * FROM src.marts.{mart}")
+    present = _source_tables(con)
+    for table in SIGNAL_TABLES:
+        if table in present:
+            con.execute(f"CREATE TABLE {table} AS SELECT * FROM src.{table}")
     con.execute(
         f"CREATE TABLE etl.loads AS SELECT {LOAD_COLUMNS} FROM src.etl.loads WHERE load_id = ?",
         [load],
@@ -137,13 +145,17 @@ def _copy(con: duckdb.DuckDBPyConnection, network: str, now: datetime) -> tuple[
     return int(load), int(municipalities), int(initiatives)
 
 
-def _missing_sources(con: duckdb.DuckDBPyConnection) -> list[str]:
-    present = {
+def _source_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {
         f"{schema}.{table}"
         for schema, table in con.execute(
             "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'src'"
         ).fetchall()
     }
+
+
+def _missing_sources(con: duckdb.DuckDBPyConnection) -> list[str]:
+    present = _source_tables(con)
     wanted = [*REFERENCE, *(f"marts.{m}" for m in MARTS), "etl.loads", "core.initiatives"]
     return [table for table in wanted if table not in present]
 

@@ -107,6 +107,30 @@ CONTACT = Setting(
     "the network), shown on every initiative's card: the warehouse holds no contact persons.",
 )
 
+BASE_URL = Setting(
+    "OMZIEN_BASE_URL",
+    "http://localhost:8501",
+    "Address of the dashboard as its readers reach it; the signals digest links every "
+    "signal to its page there.",
+)
+SMTP_URL = Setting(
+    "OMZIEN_SMTP_URL",
+    "",
+    "Mail server for `omzien export signalen --mail`: smtp://user:password@host:587 "
+    "(STARTTLS when the server offers it), smtps://...:465 (TLS), or smtp://host:25 without "
+    "login. Unset: --mail refuses with a message.",
+)
+SIGNAL_RECIPIENTS = Setting(
+    "OMZIEN_SIGNAL_RECIPIENTS",
+    "",
+    "Who gets the signals digest by e-mail: addresses separated by commas or semicolons.",
+)
+SMTP_FROM = Setting(
+    "OMZIEN_SMTP_FROM",
+    "signalen@omzien.invalid",
+    "Sender address of the signals digest e-mail.",
+)
+
 ALL_SETTINGS: tuple[Setting, ...] = (
     RAW_DIR,
     WAREHOUSE,
@@ -122,6 +146,10 @@ ALL_SETTINGS: tuple[Setting, ...] = (
     ACCESS_LOG,
     NETWORK,
     CONTACT,
+    BASE_URL,
+    SMTP_URL,
+    SIGNAL_RECIPIENTS,
+    SMTP_FROM,
 )
 
 
@@ -177,6 +205,10 @@ def _count(setting: Setting) -> int:
     if not text.isdigit() or int(text) < 1:
         raise ValueError(f"{setting.env} must be a whole number of 1 or more, not {text!r}")
     return int(text)
+
+
+def base_url() -> str:
+    return BASE_URL.value().strip() or BASE_URL.default
 
 
 def contact() -> str:

@@ -38,6 +38,8 @@ from etl.messages import CLI, EXTRA_FIELDS_EARLIER, MASKED_VALUE
 from etl.models import run_models
 from etl.pipeline import RawFile, TransformSettings, file_outcomes, transform
 from etl.redaction import Redactor
+from etl.vocabularies import CATEGORIES
+from signals import Built, build_signals
 
 # DuckDB's share of a build's memory; beyond it joins and sorts spill to disk. At a million
 # obstacles the temporary tables of a build peak near 1 GB: with 1 GB they spilled, with
@@ -47,6 +49,8 @@ DUCKDB_MEMORY_LIMIT = "1.5GB"
 # Rejects of older loads are kept for this many loads; loads and files for ever.
 KEEP_REJECTS_OF_LOADS = 10
 ETL_TABLES = ("loads", "files", "rejects", "warnings")
+# The signals' own history (signals.tables): carried over too, by the signals.
+SIGNAL_HISTORY = "signal_history"
 PERSONAL_FIELDS = sorted({c.name for s in SOURCES for c in s.columns if c.kind is Kind.PERSONAL})
 # Text in the etl tables that may quote an export (values, messages, column names): it is
 # redacted on its way in, whatever wrote it.
@@ -78,6 +82,7 @@ class LoadResult:
     files: pd.DataFrame  # the rows written to etl.files for this load
     warnings: list[tuple[str, str, str]] = field(default_factory=list)
     rejected_rows: int = 0
+    signals: Built | None = None
 
 
 def load_redactor(con: duckdb.DuckDBPyConnection, files: list[ReadFile]) -> Redactor:
@@ -217,7 +222,7 @@ def previous_history(target: Path) -> dict[str, pd.DataFrame]:
         with duckdb.connect(str(target), read_only=True) as old:
             return {
                 t: old.execute(f"SELECT * FROM etl.{t}").df()
-                for t in ETL_TABLES
+                for t in (*ETL_TABLES, SIGNAL_HISTORY)
                 if _has_table(old, "etl", t)
             }
     except duckdb.Error:
@@ -333,6 +338,8 @@ def build(
                 report = _write_etl_tables(
                     con, load_id, files, found, history, started_at, as_of, province, redactor
                 )
+                progress(CLI["signals"])
+                found_signals = _signals(con, load_id, history.get(SIGNAL_HISTORY))
                 con.execute("CHECKPOINT")
             os.replace(building, target)
             _fsync_dir(target.parent)
@@ -348,6 +355,23 @@ def build(
         files=report["files"],
         warnings=list(report["warnings"][["path", "kind", "message"]].itertuples(index=False)),
         rejected_rows=int(report["files"]["rows_rejected"].sum()),
+        signals=found_signals,
+    )
+
+
+def _signals(con: duckdb.DuckDBPyConnection, load_id: int, history: pd.DataFrame | None) -> Built:
+    """marts.signals of this load; the previous load's signals (load_id - 1) give the
+    status, and the signals' history is carried over like the load history."""
+    history = history if history is not None else pd.DataFrame(columns=["load_id"])
+    previous = history[history["load_id"] == load_id - 1] if len(history) else None
+    return build_signals(
+        con,
+        load_id=load_id,
+        previous=previous,
+        small_numbers=settings.small_numbers(),
+        suppress_below=settings.suppress_below(),
+        category_labels=CATEGORIES.labels(),
+        history=history,
     )
 
 
@@ -365,6 +389,8 @@ def _write_etl_tables(
     """Carry over the earlier loads, then add what this load did."""
     run_models(con, *(f"etl/{t}" for t in ETL_TABLES))
     for table, frame in history.items():
+        if table not in ETL_TABLES:
+            continue
         if table == "rejects":
             frame = frame[frame["load_id"] > load_id - KEEP_REJECTS_OF_LOADS]
         _insert_by_name(con, table, scrubbed_history(frame, table, redactor))

@@ -92,6 +92,13 @@ def long_day(moment: date | datetime | pd.Timestamp | None) -> str:
     return MISSING if missing(moment) else format_date(_date(moment), "long", locale=LOCALE)
 
 
+def month(day: date | datetime | pd.Timestamp | None) -> str:
+    """'mrt. 2026': a month, short, as a chart axis shows it."""
+    return (
+        MISSING if missing(day) else format_date(_date(pd.Timestamp(day)), "MMM y", locale=LOCALE)
+    )
+
+
 def moment(when: datetime | pd.Timestamp | None) -> str:
     """05-03-2024 14:07."""
     if missing(when):

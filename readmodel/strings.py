@@ -267,3 +267,7 @@ REASON_SAME_PHASE = "zelfde fase ({phase})"
 REASON_FURTHER_PHASE = "verder op weg ({phase})"
 REASON_SIZE = "vergelijkbare omvang ({own} en {other} vrijwilligers)"
 REASON_OBSTACLES = "zelfde soort knelpunten: {categories}"
+
+# Signals (readmodel.signals)
+SIGNAL_MEASURE_CATEGORY = "{measure} over {category}"
+SIGNAL_PER_MONTH = "{value} per maand"

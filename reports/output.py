@@ -17,6 +17,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "vergelijking": ("pptx", "pdf"),
     "oplossingen": ("xlsx", "pdf"),
     "kennisbank": ("xlsx",),
+    "signalen": ("pdf", "md", "xlsx"),
 }
 MIME = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",

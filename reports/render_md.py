@@ -6,6 +6,8 @@ with a line that says so. The source and the synthetic / intern marks open and c
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from reports import model, strings
@@ -88,8 +90,23 @@ def table(frame: pd.DataFrame) -> list[str]:
     return lines
 
 
+# A web address in a text (the digest's links to the dashboard) stays clickable: written
+# as an autolink, <https://...>, which also reads well in a plain-text e-mail.
+_URL = re.compile(r"https?://[^\s<>\]\[`]+")
+
+
 def _escape(text: str) -> str:
-    """Text as Markdown shows it literally: no emphasis, links or HTML from the data."""
+    """Text as Markdown shows it literally: no emphasis, links or HTML from the data; web
+    addresses as autolinks."""
+    parts = []
+    last = 0
+    for match in _URL.finditer(text):
+        parts += [_literal(text[last : match.start()]), f"<{match.group()}>"]
+        last = match.end()
+    return "".join([*parts, _literal(text[last:])])
+
+
+def _literal(text: str) -> str:
     for char in ("\\", "*", "_", "`", "[", "]", "<", ">", "#"):
         text = text.replace(char, "\\" + char)
     return text

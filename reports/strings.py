@@ -243,3 +243,44 @@ NO_BROWSER = (
     "install' als root), of wijs hem aan met de omgevingsvariabele BROWSER_PATH."
 )
 IMAGE_FAILED = "Een figuur kon niet worden getekend ({error})."
+
+# The signals digest (omzien export signalen)
+SIGNALS_TITLE = "Signalen"
+SIGNALS_SUBTITLE = "Wat veranderde bij gemeenten en regio's, peildatum {as_of} (load {load_id})"
+SIGNALS_INTRO = (
+    "{new} nieuwe, {ongoing} lopende en {ended} beëindigde signalen. Een signaal is een "
+    "gemeente of regio waar de laatste 3, 6 of 12 maanden aantoonbaar anders zijn dan de twee "
+    "jaar daarvoor: meer of minder knelpunten, snellere of tragere eerste reacties, meer of "
+    "minder (deels) opgelost. Wat toeval kan zijn, staat er niet in."
+)
+SIGNALS_NOT_COMPUTED = (
+    "Dit warehouse is gebouwd voordat Omzien signalen berekende; draai 'omzien etl run' opnieuw."
+)
+SIGNALS_NEW = "Nieuw sinds de vorige load"
+SIGNALS_ONGOING = "Lopend"
+SIGNALS_ENDED = "Niet meer gezien"
+SIGNALS_NONE_NEW = "Geen nieuwe signalen."
+SIGNALS_NONE_ONGOING = "Geen lopende signalen."
+SIGNALS_NONE_ENDED = "Geen signalen die de vorige load nog had."
+SIGNALS_ENDED_TEXT = "Deze signalen had de vorige load nog; deze load vindt ze niet meer."
+SIGNALS_BETTER_MARK = "Verbetering: "
+SIGNALS_GROUP = "{count} signalen, de sterkste eerst."
+SIGNALS_HEADING = "{unit}: {measure}"
+SIGNALS_LINK = "Bekijk: {url}"
+SIGNALS_SINCE_LOAD = "gevonden sinds load {load}"
+SIGNALS_TABLE = "Alle signalen in cijfers"
+SIGNALS_COL_STATUS = "Status"
+SIGNALS_COL_UNIT = "Gemeente of regio"
+SIGNALS_COL_MEASURE = "Cijfer"
+SIGNALS_COL_DIRECTION = "Richting"
+SIGNALS_COL_SINCE = "Sinds"
+SIGNALS_COL_BEFORE = "Ervoor"
+SIGNALS_COL_AFTER = "Sindsdien"
+SIGNALS_COL_CASES_BEFORE = "Knelpunten ervoor"
+SIGNALS_COL_CASES_AFTER = "Knelpunten sindsdien"
+SIGNALS_COL_Q = "q-waarde"
+SIGNALS_COL_SENTENCE = "Signaal"
+SIGNALS_COL_LINK = "Link"
+SIGNALS_STATUS = {"new": "nieuw", "ongoing": "lopend", "ended": "beëindigd"}
+SIGNALS_DIRECTION = {"worse": "slechter", "better": "beter"}
+SIGNALS_METHOD = "Hoe Omzien signalen vindt"

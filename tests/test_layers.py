@@ -13,7 +13,7 @@ import pytest
 from etl.settings import PROJECT_ROOT
 
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-PACKAGES = ("etl", "readmodel", "charts", "reports", "dashboard", "cli")
+PACKAGES = ("signals", "etl", "readmodel", "charts", "reports", "dashboard", "cli")
 
 
 def lint(tree: Path) -> subprocess.CompletedProcess:
@@ -49,6 +49,8 @@ def test_the_layers_hold(tree: Path) -> None:
     ("module", "statement", "contract"),
     [
         ("etl/models.py", "import readmodel.format", "Layers"),
+        ("signals/detect.py", "import etl.settings", "Layers"),
+        ("signals/wording.py", "import streamlit", "Streamlit"),
         ("readmodel/format.py", "import charts.theme", "Layers"),
         ("charts/theme.py", "from dashboard import strings", "Layers"),
         ("reports/model.py", "import dashboard.components", "Layers"),

@@ -5,7 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import strings
-from dashboard.components import empty_selection, headline_metric, top_charts, trend_chart
+from dashboard.components import (
+    empty_selection,
+    headline_metric,
+    signals_link,
+    top_charts,
+    trend_chart,
+)
 from dashboard.context import page_context
 from readmodel import format
 from readmodel.describe import period_text
@@ -15,6 +21,7 @@ ctx = page_context()
 selection = ctx.selection_text()
 st.title(strings.NAV_OVERVIEW)
 st.write(strings.OVERVIEW_INTRO.format(selection=selection))
+signals_link(ctx.con, ctx.filters)
 
 now = headline(ctx.con, ctx.filters)
 previous_filters = previous_period(ctx.filters, ctx.first_day, ctx.as_of)

@@ -256,8 +256,37 @@ def _obstacles(
             "phase": phase,
         }
     )
-    frame = frame.iloc[np.lexsort((np.arange(n), reported))].reset_index(drop=True)
-    return frame.assign(knelpunt_id=ids("KNP", np.arange(1, n + 1), 6))
+    frame = pd.concat([frame, _subsidy_tap(rng, frame, end)], ignore_index=True)
+    n = len(frame)
+    frame = frame.iloc[np.lexsort((np.arange(n), frame["reported"].to_numpy()))]
+    return frame.reset_index(drop=True).assign(knelpunt_id=ids("KNP", np.arange(1, n + 1), 6))
+
+
+def months_before(end: int, months: int) -> int:
+    """Day number of the first of the month `months` months before the month of `end`."""
+    d = date.fromordinal(date(1970, 1, 1).toordinal() + end)
+    number = d.year * 12 + d.month - 1 - months
+    return day(date(number // 12, number % 12 + 1, 1))
+
+
+def _subsidy_tap(rng: np.random.Generator, obstacles: pd.DataFrame, end: int) -> pd.DataFrame:
+    """The planted subsidy tap (profiles.SUBSIDY_TAP): extra obstacles of its category, like
+    the municipality's own (same initiatives, themes, levels), in the months since."""
+    tap = P.SUBSIDY_TAP
+    start = months_before(end, tap.months_before)
+    mine = obstacles[(obstacles["cbs_code"] == tap.cbs_code) & (obstacles["reported"] >= start)]
+    usual = int((mine["categorie"] == tap.category).sum())
+    extra = round((tap.factor - 1) * usual)
+    if extra == 0 or mine.empty:
+        return obstacles.iloc[:0]
+    copies = mine.iloc[rng.integers(len(mine), size=extra)]
+    return copies.assign(
+        categorie=tap.category,
+        reported=start + np.floor(rng.random(extra) * (end - start + 1)).astype(np.int64),
+        omschrijving=texts.add_pii(
+            rng, texts.obstacle_texts(rng, np.full(extra, tap.category), copies["thema"].to_numpy())
+        ),
+    )
 
 
 def _responses(rng: np.random.Generator, obstacles: pd.DataFrame, end: int) -> pd.DataFrame:
@@ -302,6 +331,9 @@ def _responses(rng: np.random.Generator, obstacles: pd.DataFrame, end: int) -> p
     offset = np.cumsum(steps, axis=1) - steps[np.arange(n), first_idx][:, None]
     when = obstacles["reported"].to_numpy()[:, None] + np.floor(first)[:, None] + offset
     keep = present & (when <= end)  # chains are increasing, so this keeps a prefix
+    # The planted silence (profiles.STOPS_ANSWERING): nothing is sent from its month on.
+    silent = obstacles["cbs_code"].to_numpy() == P.STOPS_ANSWERING.cbs_code
+    keep &= ~silent[:, None] | (when < months_before(end, P.STOPS_ANSWERING.months_before))
 
     row, slot = np.nonzero(keep)
     dates = when[row, slot].astype(np.int64)
@@ -361,7 +393,10 @@ def _update(
     ]
     superseded = changed.assign(uitkomst=new_outcome)
 
-    unanswered = live[~live["knelpunt_id"].isin(responses["knelpunt_id"])]
+    unanswered = live[
+        ~live["knelpunt_id"].isin(responses["knelpunt_id"])
+        & (live["cbs_code"] != P.STOPS_ANSWERING.cbs_code)
+    ]
     n_new = min(len(unanswered), round(P.BASE_UPDATE_NEW * scale))
     fresh = unanswered.iloc[np.sort(rng.choice(len(unanswered), n_new, replace=False))]
     gap = np.floor(rng.exponential(20, n_new)).astype(np.int64)

@@ -161,5 +161,32 @@ LEGAL_FORM_WEIGHTS = {
     "anders": 0.05,
 }
 
+
+@dataclass(frozen=True)
+class SubsidyTap:
+    """From the first of the month `months_before` months before the as-of day, the
+    municipality's obstacles of `category` come `factor` times as often."""
+
+    cbs_code: str
+    category: str
+    months_before: int
+    factor: float
+
+
+@dataclass(frozen=True)
+class StopsAnswering:
+    """From the first of the month `months_before` months before the as-of day, the
+    municipality sends no response at all."""
+
+    cbs_code: str
+    months_before: int
+
+
+# The changes the signals must find (/signalen, the digest). Invented for the demo, not a
+# judgement on the real municipalities: Amersfoort turns the subsidy tap off, so financing
+# obstacles pile up; Nieuwegein stops answering.
+SUBSIDY_TAP = SubsidyTap("GM0307", "financiering", months_before=5, factor=4.0)
+STOPS_ANSWERING = StopsAnswering("GM0356", months_before=6)
+
 # Share of free-text cells that carry personal data the ETL must redact.
 PII_SHARE = 0.05

@@ -398,6 +398,28 @@ _METRICS: tuple[Metric, ...] = (
         "variatie. Een kleine gemeente buiten de grenzen is opvallender dan een grote.",
     ),
     Metric(
+        "signals",
+        "Signalen",
+        METHOD,
+        "Per gemeente en per regio: de laatste 3, 6 of 12 maanden tegenover de 24 maanden "
+        "daarvoor, op drie cijfers: het aantal knelpunten (ook per soort), de eerste reactie "
+        "binnen 30 dagen en (deels) opgelost binnen 90 dagen.",
+        "De eigen geschiedenis van de gemeente of regio. Het verwachte aantal knelpunten "
+        "beweegt mee met hoe het aantal meldingen in de rest van het netwerk veranderde, "
+        "zodat groei van het netwerk geen signaal is.",
+        "Na elke load; de lopende maand telt mee met de dagen die ze heeft.",
+        "Recente knelpunten worden alleen beoordeeld over de tijd die ze al hadden (Kaplan-"
+        "Meier, log-rank-toets): een knelpunt van twee weken oud telt niet als 'niet "
+        "beantwoord binnen 30 dagen'.",
+        "Een signaal is een verschil dat geen toeval is: alle toetsen van een load samen "
+        "houden het aandeel vals alarm onder 5% (Benjamini-Hochberg). Maanden die meer "
+        "schommelen dan toeval (overdispersie) maken de toets strenger. Nooit op minder "
+        "dan {small_numbers} knelpunten.",
+        "Als er nergens iets verandert, heeft hoogstens 1 op de 20 loads een signaal. Een "
+        "halvering van het aandeel opgelost wordt pas na maanden zichtbaar: eerst moeten "
+        "knelpunten 90 dagen de tijd krijgen (docs/signals.md).",
+    ),
+    Metric(
         "comparison",
         "Hoger, vergelijkbaar of lager",
         METHOD,
@@ -439,7 +461,12 @@ def metric(key: str) -> Metric:
 def _filled(small_numbers: int, suppress_below: int) -> dict[str, Metric]:
     values = {"small_numbers": small_numbers, "suppress_below": suppress_below}
     return {
-        m.key: replace(m, numerator=m.numerator.format(**values), note=m.note.format(**values))
+        m.key: replace(
+            m,
+            numerator=m.numerator.format(**values),
+            interval=m.interval.format(**values),
+            note=m.note.format(**values),
+        )
         for m in _METRICS
     }
 

@@ -8,6 +8,10 @@ layer), never by averaging rates. Two snapshots that cover the same municipality
 refused unless a preferred network is named; the other network's rows for the shared
 municipalities are then left out.
 
+The signals are computed again from the summed counts, with the roll-up's regions (the
+provinces and the networks' own); whether a signal is new or ongoing is judged against the
+roll-up written to the same file before.
+
 Different initiatives cannot be summed across places (marts.agenda_reach): the roll-up
 adds up the networks' counts of a place only where each network's part of the place is a
 place that network counted itself (its whole area, one of its regions, one municipality);
@@ -44,6 +48,9 @@ from etl.rollup.tables import (
     reference_tables,
     regions,
 )
+from etl.vocabularies import CATEGORIES
+from signals import build_signals
+from signals.previous import signals_in
 
 __all__ = ["RolledUp", "RollupError", "is_rollup", "rollup"]
 
@@ -81,6 +88,7 @@ def rollup(
     if len(synthetic) > 1:
         raise RollupError(ROLLUP["mixed_demo"], 2)
     kept = assign(sources, prefer)
+    previous = signals_in(target) if is_rollup(target) else None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -103,6 +111,15 @@ def rollup(
             load_summary(con, sources)
             run_models(con, "marts/municipality_scorecard")
             add_scorecard_figures(con, settings.small_numbers())
+            say(ROLLUP["step_signals"])
+            build_signals(
+                con,
+                load_id=1,
+                previous=previous,
+                small_numbers=settings.small_numbers(),
+                suppress_below=settings.suppress_below(),
+                category_labels=CATEGORIES.labels(),
+            )
             say(ROLLUP["step_public"])
             provenance(con, sources, kept, name, now or datetime.now().replace(microsecond=0))
             initiatives(con, sources)

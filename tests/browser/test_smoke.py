@@ -51,3 +51,22 @@ def test_quality_renders_load_and_rejects(served_app: str, page) -> None:
     assert page.locator("[data-testid='stMetric']").count() == 8
     assert page.locator("[data-testid='stException']").count() == 0
     assert screenshot(page, "kwaliteit").stat().st_size > 10_000
+
+
+def test_signals_show_the_planted_changes_as_cards(served_app: str, page) -> None:
+    """The demo plants a subsidy tap (Amersfoort) and a municipality that stops answering
+    (Nieuwegein): both are cards on /signalen with a chart, and the overview links there."""
+    page.set_viewport_size({"width": 1400, "height": 2400})
+    page.goto(served_app + "/signalen")
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    wait_until_idle(page)
+    text = page.inner_text("body")
+    assert "Verslechteringen" in text
+    assert "Nieuwegein: van de" in text
+    assert "Amersfoort: sinds" in text
+    assert page.locator(".js-plotly-plot").count() >= 2
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert screenshot(page, "signalen").stat().st_size > 10_000
+    page.goto(served_app + "/")
+    page.get_by_text("nieuwe signalen sinds de vorige load").first.click()
+    page.wait_for_url("**/signalen**", timeout=30_000)
