@@ -77,6 +77,7 @@ docs: install
 bench: install
 	$(BIN)/python bench/etl_bench.py --scale 400
 	$(BIN)/python bench/dashboard_bench.py
+	$(BIN)/python bench/signals_simulation.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

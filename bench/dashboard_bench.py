@@ -35,6 +35,7 @@ APP = ROOT / "dashboard" / "app.py"
 # Page module, URL path and query of each page.
 PAGES = (
     ("overview", "/", {}),
+    ("signals", "/signalen", {}),
     ("compare", "/vergelijken", {}),
     ("profile", "/gemeente", {"gemeente": "GM0312"}),
     ("map", "/kaart", {}),
@@ -50,7 +51,7 @@ SERVER_GOAL_MS, RATIO_GOAL = 150, 1.5
 def _code_version() -> str:
     """A digest of the ETL's code: a cached warehouse is rebuilt when the code changed."""
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "etl").rglob("*")):
+    for path in sorted([*(ROOT / "etl").rglob("*"), *(ROOT / "signals").rglob("*")]):
         if path.suffix in (".py", ".sql", ".csv") and "__pycache__" not in path.parts:
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -123,7 +123,8 @@ SMTP_URL = Setting(
 SIGNAL_RECIPIENTS = Setting(
     "OMZIEN_SIGNAL_RECIPIENTS",
     "",
-    "Who gets the signals digest by e-mail: addresses separated by commas or semicolons.",
+    "Who gets the signals digest by e-mail: addresses separated by commas or semicolons. "
+    "Unset: --mail refuses with a message.",
 )
 SMTP_FROM = Setting(
     "OMZIEN_SMTP_FROM",

@@ -37,6 +37,7 @@ from signals.measures import (
     LONGEST_HORIZON,
     MEASURES,
     MIN_BASELINE_MONTHS,
+    MUNICIPALITY,
     SURVIVAL,
     VOLUME,
     WINDOWS,
@@ -114,6 +115,7 @@ class Grid:
     rest: np.ndarray  # (units, months): obstacles of the network outside the unit
     events: np.ndarray  # (units, event kinds, months, days)
     censored: np.ndarray
+    municipal: np.ndarray  # (units,): True for a municipality, False for a region
 
 
 def counts_grid(inputs: Inputs) -> Grid:
@@ -178,6 +180,7 @@ def counts_grid(inputs: Inputs) -> Grid:
         rest=network[None, :] - unit_volume[:, 0, :],
         events=np.einsum("uc,ckmd->ukmd", membership, ev),
         censored=np.einsum("uc,ckmd->ukmd", membership, ce),
+        municipal=(inputs.units["unit_kind"] == MUNICIPALITY).to_numpy(),
     )
 
 
@@ -210,9 +213,12 @@ def pearson(observed: np.ndarray, expected: np.ndarray) -> tuple[np.ndarray, np.
     return terms.sum(axis=-1), np.maximum((expected > 0).sum(axis=-1) - 1, 0)
 
 
-def dispersion(x2: np.ndarray, df: np.ndarray) -> np.ndarray:
-    """φ per unit: its own X² / df shrunk towards the load's pooled value, at least 1."""
-    pooled = x2.sum() / df.sum() if df.sum() > 0 else 1.0
+def dispersion(x2: np.ndarray, df: np.ndarray, municipal: np.ndarray) -> np.ndarray:
+    """φ per unit (first axis): its own X² / df shrunk towards the value pooled over the
+    load's municipalities, at least 1. Regions are sums of municipalities and stay out of
+    the pool, so a municipality's test does not depend on which regions a warehouse has."""
+    x2_m, df_m = x2[municipal], df[municipal]
+    pooled = x2_m.sum() / df_m.sum() if df_m.sum() > 0 else 1.0
     return np.maximum(1.0, (x2 + POOLED_MONTHS * pooled) / (df + POOLED_MONTHS))
 
 
@@ -235,18 +241,17 @@ def _volume_tests(grid: Grid, small_numbers: int) -> list[dict]:
         x2, df = pearson(grid.volume[:, :, base], y_b[:, :, None] * pattern[:, None, :])
         # Overall and per category pooled apart: a category's months are sparser.
         phi_unit = np.concatenate(
-            [dispersion(x2[:, :1], df[:, :1]), dispersion(x2[:, 1:], df[:, 1:])], axis=1
+            [
+                dispersion(x2[:, :1], df[:, :1], grid.municipal),
+                dispersion(x2[:, 1:], df[:, 1:], grid.municipal),
+            ],
+            axis=1,
         )
         rest_mean = np.where(has_rest, rest_b / (base.stop - base.start), 0.0)
         months_b = base.stop - base.start
-        phi_rest = np.where(
-            has_rest,
-            np.maximum(
-                1.0,
-                np.divide(*pearson(grid.rest[:, base], np.repeat(rest_mean[:, None], months_b, 1))),
-            ),
-            1.0,
-        )
+        x2_rest, df_rest = pearson(grid.rest[:, base], np.repeat(rest_mean[:, None], months_b, 1))
+        # A rest reported in one month only has no spread to measure: take it as Poisson.
+        phi_rest = np.maximum(1.0, x2_rest / np.maximum(df_rest, 1))
         # The window's share of the unit's obstacles under "no change": the rest's share,
         # as a Beta of its effective counts; without a rest, the share of the days.
         known = 1e9
@@ -375,7 +380,9 @@ def _survival_tests(grid: Grid, as_of_month_days: np.ndarray, small_numbers: int
             v_m = (d0[:, None, :] * part * (1 - part) * tie).sum(axis=2)
             with np.errstate(divide="ignore", invalid="ignore"):
                 terms = np.where(v_m > 0, (dm.sum(axis=2) - e_m) ** 2 / v_m, 0.0)
-            phi = dispersion(terms.sum(axis=1), np.maximum((v_m > 0).sum(axis=1) - 1, 0))
+            phi = dispersion(
+                terms.sum(axis=1), np.maximum((v_m > 0).sum(axis=1) - 1, 0), grid.municipal
+            )
             # The log-rank variance of observed − expected (hypergeometric per day), times
             # φ; the Poisson tails are taken on counts scaled to that variance.
             with np.errstate(divide="ignore", invalid="ignore"):

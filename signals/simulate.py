@@ -66,6 +66,10 @@ class Network:
     resolution_month_sd: float = 0.3  # logit-scale month effect on the resolved share
 
 
+# The steady network every simulation starts from.
+STEADY = Network()
+
+
 def codes(network: Network) -> list[str]:
     return [f"GM{9000 + i:04d}" for i in range(network.municipalities)]
 
@@ -97,7 +101,7 @@ def world(
     rng: np.random.Generator,
     months: int,
     *,
-    network: Network = Network(),
+    network: Network = STEADY,
     changes: tuple[Change, ...] = (),
     rates: np.ndarray | None = None,
 ) -> World:
@@ -171,7 +175,7 @@ def simulate(
     rng: np.random.Generator,
     months: int,
     *,
-    network: Network = Network(),
+    network: Network = STEADY,
     changes: tuple[Change, ...] = (),
     rates: np.ndarray | None = None,
 ) -> Inputs:

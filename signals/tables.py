@@ -14,11 +14,17 @@ HISTORY = "etl.signal_history"
 FILES = {SIGNALS: "signals", SERIES: "signal_series", HISTORY: "signal_history"}
 
 
+def _sql(table: str) -> str:
+    return (_SQL / f"{FILES[table]}.sql").read_text(encoding="utf-8")
+
+
 def create(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    """Create `table` from its file; its opening line (what one row is) is its comment."""
-    sql = (_SQL / f"{FILES[table]}.sql").read_text(encoding="utf-8")
+    """Create `table` from its file; its opening line (what one row is) is its comment.
+    The history has the columns (and column comments) of marts.signals."""
+    own = _sql(table)
+    sql = _sql(SIGNALS).replace(SIGNALS, HISTORY) if table == HISTORY else own
     con.execute(sql)
-    grain = sql.lstrip().splitlines()[0].removeprefix("--").strip()
+    grain = own.lstrip().splitlines()[0].removeprefix("--").strip()
     # The grain line is our own text, not data.
     con.execute(f"COMMENT ON TABLE {table} IS '{grain.replace(chr(39), chr(39) * 2)}'")
 

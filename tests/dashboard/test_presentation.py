@@ -22,7 +22,7 @@ def test_no_sidebar_first_slide_and_next(app, demo_warehouse: Path) -> None:
     assert not at.exception
     for kind in ("selectbox", "multiselect", "date_input", "toggle", "button"):
         assert not at.sidebar.get(kind), kind
-    assert "2.493 knelpunten gemeld" in _titles(at)[0]
+    assert "2.525 knelpunten gemeld" in _titles(at)[0]
     assert any("SYNTHETISCHE DEMOGEGEVENS" in m.value for m in at.markdown)
     assert at.query_params["dia"] == "1"
     at.button(key="present_next").click().run()

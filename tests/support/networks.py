@@ -46,8 +46,10 @@ def write_network_exports(
     municipalities: int = 6,
     initiatives: int = 24,
     obstacles: int = 90,
+    response_days: int = 120,
 ) -> Path:
-    """Three csv exports of one network in `raw` (file names carry the prefix)."""
+    """Three csv exports of one network in `raw` (file names carry the prefix); each
+    response comes 1 to `response_days` days after the one before."""
     rng = random.Random(seed)
     raw.mkdir(parents=True, exist_ok=True)
     codes = network_municipalities(province, municipalities)
@@ -87,7 +89,7 @@ def write_network_exports(
         )
         day = reported
         for r in range(rng.choice((0, 1, 1, 2, 3))):
-            day += timedelta(days=rng.randint(1, 120))
+            day += timedelta(days=rng.randint(1, response_days))
             if day > as_of:
                 break
             response_rows.append(

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 # Every page of the dashboard: its module in dashboard/views and its URL path (app.py).
 PAGES = {
     "overview": "/",
+    "signals": "/signalen",
     "compare": "/vergelijken",
     "profile": "/gemeente",
     "map": "/kaart",
