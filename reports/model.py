@@ -104,6 +104,12 @@ class Table:
     caption: str = ""
     # Relative column widths (PDF, PPTX); None = equal.
     widths: tuple[float, ...] | None = None
+    # On a page (PDF, PPTX) only these columns, when the rest is said elsewhere; () = all.
+    # `widths` then go with these.
+    page_columns: tuple[str, ...] = ()
+
+    def on_page(self) -> pd.DataFrame:
+        return self.frame[list(self.page_columns)] if self.page_columns else self.frame
 
 
 @dataclass(frozen=True)

@@ -236,21 +236,41 @@ def _untitled(figure: go.Figure) -> go.Figure:
 
 def _section(section: model.Section, styles, pictures) -> list:
     # A heading never ends a page: start a new one when little room is left.
-    flow: list = [CondPageBreak(70 * mm), Paragraph(escape(section.heading), styles["h1"])]
+    flow: list = [CondPageBreak(70 * mm)]
+    lead = [Paragraph(escape(section.heading), styles["h1"])]
     if section.text:
-        flow.append(Paragraph(escape(section.text), styles["body"]))
-    for block in section.blocks:
+        lead.append(Paragraph(escape(section.text), styles["body"]))
+    blocks = section.blocks
+    # Heading, text and the paragraphs before the section's first chart stay on its page.
+    first_chart = next(
+        (i for i, b in enumerate(blocks) if isinstance(b, model.BarChart | model.Figure)), None
+    )
+    if first_chart is not None and all(
+        isinstance(b, model.Paragraph) for b in blocks[:first_chart]
+    ):
+        lead.extend(_paragraph(b, styles) for b in blocks[:first_chart])
+        blocks = blocks[first_chart:]
+    else:
+        flow.extend(lead)
+        lead = []
+    for block in blocks:
         title = getattr(block, "title", "")
-        heading = (
-            [Paragraph(escape(title), styles["h2"])] if title and title != section.heading else []
-        )
+        heading = [
+            *lead,
+            *(
+                [Paragraph(escape(title), styles["h2"])]
+                if title and title != section.heading
+                else []
+            ),
+        ]
+        lead = []
         if isinstance(block, model.Paragraph):
-            flow.append(Paragraph(escape(block.text), styles["note" if block.note else "body"]))
+            flow.append(_paragraph(block, styles))
         elif isinstance(block, model.KeyFigures):
             flow.append(_tiles(block, styles))
         elif isinstance(block, model.Table):
             flow.extend(heading)
-            flow.append(_table(block.frame, block.widths, styles))
+            flow.append(_table(block.on_page(), block.widths, styles))
             if block.caption:
                 flow.append(Paragraph(escape(block.caption), styles["note"]))
         elif isinstance(block, model.BarChart | model.Figure):
@@ -284,6 +304,10 @@ def _section(section: model.Section, styles, pictures) -> list:
             flow.append(_table(frame, (1, 3.4), styles))
         flow.append(Spacer(1, 3 * mm))
     return flow
+
+
+def _paragraph(block: model.Paragraph, styles) -> Paragraph:
+    return Paragraph(escape(block.text), styles["note" if block.note else "body"])
 
 
 def _chart_numbers(chart: model.BarChart, styles, width: float) -> Table:

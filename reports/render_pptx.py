@@ -103,7 +103,7 @@ def _slides(section: model.Section) -> Iterator[tuple[str, str | None, object]]:
                 )
                 widths, caption = (1.0, 4.0), ""
             else:
-                frame, widths, caption = block.frame, block.widths, block.caption
+                frame, widths, caption = block.on_page(), block.widths, block.caption
             room = CONTENT_BOTTOM - (CONTENT_TOP if (text or section.text) else TOP_NO_LEAD)
             for part in layout(frame, widths, room - Inches(0.1)):
                 yield title, text, _TablePart(part[1], widths, part[0], caption)
@@ -241,7 +241,7 @@ class _Writer:
         if isinstance(block, model.BarChart):
             add_chart(slide, block, box)
         elif isinstance(block, _TablePart):
-            add_table(slide, block.frame, box, block.widths, size=block.size)
+            add_table(slide, block.on_page(), box, block.widths, size=block.size)
         elif isinstance(block, model.KeyFigures):
             add_tiles(slide, block, box)
         elif isinstance(block, model.Figure):

@@ -72,7 +72,15 @@ def digest(
         ),
         model.Section(
             strings.SIGNALS_TABLE,
-            blocks=(model.Table(table(found, base), title=strings.SIGNALS_TABLE),),
+            blocks=(
+                model.Table(
+                    table(found, base),
+                    title=strings.SIGNALS_TABLE,
+                    widths=(0.7, 1.4, 1.4, 0.8, 1.25, 1.0, 1.1, 0.8, 0.8, 0.7),
+                    # Sentences and links are in the sections above.
+                    page_columns=_columns()[:-2],
+                ),
+            ),
         ),
         model.Section(strings.SIGNALS_METHOD, blocks=(definitions_block(["signals"]),)),
     )

@@ -80,6 +80,8 @@ def test_the_digest_as_pdf_with_its_charts(demo_warehouse: Path, tmp_path: Path)
 
         pages = PROJECT_ROOT / "artifacts" / "digest"
         pages.mkdir(parents=True, exist_ok=True)
+        for old in pages.glob("signalen-*.png"):
+            old.unlink()
         subprocess.run(
             ["pdftoppm", "-png", "-r", "80", str(out), str(pages / "signalen")], check=True
         )
