@@ -77,6 +77,7 @@ def etl_run(
             as_of=day,
             province=scope,
             progress=lambda message: console.print(message),
+            inbox=settings.inbox_path(raw),
         )
     except (NothingToBuild, Busy) as exc:
         raise fail(CLI["nothing_to_build"].format(reason=exc), 1) from None

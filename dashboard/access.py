@@ -16,7 +16,15 @@ import streamlit as st
 
 from dashboard import strings
 from dashboard.components import plain
-from dashboard.members import MEMBERS, PUBLIC, Access, configuration_problem, decide, read_members
+from dashboard.members import (
+    MEMBERS,
+    PUBLIC,
+    Access,
+    configuration_problem,
+    decide,
+    read_members,
+    read_speaks_for,
+)
 from etl import settings
 
 _SIGNED_IN_LOGGED = "_access_sign_in_logged"
@@ -45,7 +53,8 @@ def current() -> Access:
         return decide(chosen, None, frozenset())
     signed_in = bool(st.user.get("is_logged_in", False))
     account = (str(st.user.get("email") or "") or None) if signed_in else None
-    return decide(chosen, account, read_members(settings.members_path()))
+    path = settings.members_path()
+    return decide(chosen, account, read_members(path), read_speaks_for(path))
 
 
 def warehouse_path(access: Access) -> Path:

@@ -37,6 +37,7 @@ navigation = st.navigation(
         st.Page(PAGES / "kennisbank.py", title=strings.NAV_KENNISBANK, url_path="kennisbank"),
         st.Page(PAGES / "solutions.py", title=strings.NAV_SOLUTIONS, url_path="oplossingen"),
         st.Page(PAGES / "quality.py", title=strings.NAV_QUALITY, url_path="kwaliteit"),
+        st.Page(PAGES / "report.py", title=strings.NAV_REPORT, url_path="melden"),
     ]
 )
 

@@ -3,7 +3,9 @@
 `local`: one person at their own machine sees everything (the default). `public`: anyone
 sees only the public snapshot. `members`: anyone sees the public view; a signed-in account
 on the members list sees everything. The members list is a text file the network keeps:
-one e-mail address or @domain per line, `#` starts a comment.
+one e-mail address or @domain per line, `#` starts a comment. A line may go on with the
+initiatives the account speaks for on /melden (`email,initiatief_id,...`); an account
+without any is network staff and may report for every initiative.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class Access:
     mode: str
     account: str | None = None  # the e-mail address of a signed-in account
     member: bool = False  # on the members list
+    # The initiatives the account speaks for on /melden; () = network staff (all).
+    initiatives: tuple[str, ...] = ()
 
     @property
     def full(self) -> bool:
@@ -38,14 +42,30 @@ class Access:
         return self.account is not None
 
 
+def _lines(path: Path) -> list[list[str]]:
+    """The non-empty lines of a members file, each split on commas (comments left out)."""
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = [p.strip() for p in line.split("#", 1)[0].split(",")]
+        if parts[0]:
+            found.append(parts)
+    return found
+
+
 def read_members(path: Path) -> frozenset[str]:
     """The lower-cased e-mail addresses and @domains of a members file."""
-    entries = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        entry = line.split("#", 1)[0].strip().lower()
-        if entry:
-            entries.add(entry)
-    return frozenset(entries)
+    return frozenset(parts[0].lower() for parts in _lines(path))
+
+
+def read_speaks_for(path: Path) -> dict[str, tuple[str, ...]]:
+    """Per lower-cased address or @domain, the initiatives its line names (if any)."""
+    speaks: dict[str, tuple[str, ...]] = {}
+    for parts in _lines(path):
+        named = tuple(p for p in parts[1:] if p)
+        if named:
+            key = parts[0].lower()
+            speaks[key] = tuple(dict.fromkeys((*speaks.get(key, ()), *named)))
+    return speaks
 
 
 def is_member(account: str | None, members: frozenset[str]) -> bool:
@@ -74,8 +94,21 @@ def configuration_problem(mode: str, auth: Mapping | None, members_file: Path) -
     return None
 
 
-def decide(mode: str, account: str | None, members: frozenset[str]) -> Access:
-    """The access of a visitor (account: the signed-in e-mail address, if any)."""
+def decide(
+    mode: str,
+    account: str | None,
+    members: frozenset[str],
+    speaks_for: Mapping[str, tuple[str, ...]] | None = None,
+) -> Access:
+    """The access of a visitor (account: the signed-in e-mail address, if any); a member
+    speaks for the initiatives its address's line names, else for its domain's."""
     if mode != MEMBERS:
         return Access(mode)
-    return Access(mode, account, is_member(account, members))
+    member = is_member(account, members)
+    if not member:
+        return Access(mode, account, False)
+    address = account.strip().lower()
+    named = (speaks_for or {}).get(address) or (speaks_for or {}).get(
+        "@" + address.rsplit("@", 1)[1], ()
+    )
+    return Access(mode, account, True, named)

@@ -607,3 +607,83 @@ SIGNALS_SOLUTIONS_ANY = "Wie loste het op?"
 OVERVIEW_SIGNALS = "{count} nieuwe signalen sinds de vorige load"
 OVERVIEW_SIGNALS_ONE = "1 nieuw signaal sinds de vorige load"
 OVERVIEW_SIGNALS_NONE = "Geen nieuwe signalen sinds de vorige load"
+
+# /melden: initiatives report themselves (intake).
+NAV_REPORT = "Melden"
+MEMBERS_ONLY_REPORT = "Melden (een knelpunt, een reactie van de gemeente of uw initiatief)"
+REPORT_INTRO = (
+    "Meld hier een knelpunt met uw gemeente, wat de gemeente deed met een knelpunt, of "
+    "meld uw initiatief aan en houd het bij. Alles gaat door dezelfde controle als de "
+    "exports: wat niet klopt hoort u meteen. Een melding is zichtbaar na de volgende "
+    "verwerking."
+)
+REPORT_NO_PERSONAL = (
+    "Schrijf geen namen, telefoonnummers, e-mailadressen of adressen van personen in de "
+    "tekstvelden. Het netwerk haalt ze er hoe dan ook uit voordat iets zichtbaar wordt."
+)
+REPORT_TAB_OBSTACLE = "Knelpunt melden"
+REPORT_TAB_RESPONSE = "Reactie van de gemeente"
+REPORT_TAB_INITIATIVE = "Initiatief aanmelden of bijwerken"
+REPORT_TAB_MINE = "Mijn meldingen"
+REPORT_INITIATIVE = "Initiatief"
+REPORT_NO_INITIATIVES = (
+    "Er staat nog geen initiatief op uw naam. Meld uw initiatief eerst aan (tabblad "
+    "'{tab}'); na de volgende verwerking kunt u er knelpunten voor melden."
+)
+REPORT_MUNICIPALITY = "Gemeente waar het knelpunt ligt"
+REPORT_MUNICIPALITY_HELP = "Standaard de gemeente van het initiatief."
+REPORT_DATE = "Datum"
+REPORT_THEME = "Thema"
+REPORT_CATEGORY = "Soort knelpunt"
+REPORT_SEVERITY = "Ernst"
+REPORT_LEVEL = "Waar moet het worden opgelost?"
+REPORT_DESCRIPTION = "Omschrijving"
+REPORT_DESCRIPTION_HELP = (
+    "Wat is het probleem, en wat heeft u al geprobeerd? (ten hoogste {limit} tekens)"
+)
+REPORT_NOT_GIVEN = "(niet opgegeven)"
+REPORT_SEND = "Versturen"
+REPORT_CHECKING = "Controleren ..."
+REPORT_RECEIVED = "Ontvangen; zichtbaar na de volgende verwerking. Kenmerk: {record_id}."
+REPORT_ALREADY = (
+    "Deze melding was al ontvangen (kenmerk {record_id}); er is niets dubbel verstuurd."
+)
+REPORT_ANOTHER = "Nog een melding doen"
+REPORT_PROBLEMS = "De melding is niet verstuurd. Dit klopt nog niet:"
+REPORT_PROBLEM_LINE = "- **{field}**: {reason}"
+REPORT_OBSTACLE = "Knelpunt"
+REPORT_NO_OPEN = "Geen open knelpunten bij uw initiatieven."
+REPORT_OUTCOME = "Wat deed de gemeente?"
+REPORT_NOTE = "Toelichting"
+REPORT_NOTE_HELP = "Wat zei of deed de gemeente? (ten hoogste {limit} tekens)"
+REPORT_WHICH_INITIATIVE = "Welk initiatief?"
+REPORT_NEW_INITIATIVE = "Een nieuw initiatief aanmelden"
+REPORT_NAME = "Naam van het initiatief"
+REPORT_INITIATIVE_MUNICIPALITY = "Gemeente"
+REPORT_PLACE = "Plaats (kern)"
+REPORT_THEMES = "Thema's"
+REPORT_LEGAL_FORM = "Rechtsvorm"
+REPORT_FOUNDED = "Opgericht (jaar)"
+REPORT_PHASE = "Fase"
+REPORT_VOLUNTEERS = "Aantal vrijwilligers"
+REPORT_WEBSITE = "Website"
+REPORT_VISIBLE = "Zichtbaar in de openbare kennisbank (toestemming)"
+REPORT_VISIBLE_HELP = (
+    "Met toestemming tonen de openbare kennisbank en het publieke dashboard naam, "
+    "gemeente, thema's en omschrijving van uw initiatief; zonder alleen leden."
+)
+REPORT_MINE_INTRO = "Wat u hier meldde, en wat de laatste verwerking (load {load_id}) ermee deed."
+REPORT_MINE_NONE = "U heeft hier nog niets gemeld."
+REPORT_STATE = {
+    "waiting": "wacht op de volgende verwerking",
+    "loaded": "verwerkt",
+    "rejected": "afgekeurd",
+}
+REPORT_SOURCE = {"initiatives": "initiatief", "obstacles": "knelpunt", "responses": "reactie"}
+REPORT_COLUMNS = {
+    "submitted": "Verstuurd",
+    "source": "Soort",
+    "record_id": "Kenmerk",
+    "state": "Stand",
+    "reason": "Waarom afgekeurd",
+}

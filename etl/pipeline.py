@@ -236,9 +236,14 @@ def transform(
     files: list[RawFile],
     settings: TransformSettings,
     boundaries: BoundaryInput | None = None,
+    *,
+    checking: bool = False,
 ) -> None:
     """Build `core`, then `marts`, from the raw exports; `rejects` and `accepted_*` say what
-    became of rows. The extract tables of `files` are dropped once stacked."""
+    became of rows. The extract tables of `files` are dropped once stacked.
+
+    `checking`: only what the rules need (no boundaries, no marts), to tell what a load
+    would reject (etl.warehouse.verdict)."""
     con.execute(
         "CREATE SCHEMA IF NOT EXISTS core; CREATE SCHEMA IF NOT EXISTS marts; "
         "CREATE SCHEMA IF NOT EXISTS etl;"
@@ -294,7 +299,8 @@ def transform(
         "core/initiatives",
         "core/initiative_themes",
     )
-    load_boundaries(con, boundaries, settings.province, settings.progress)
+    if not checking:
+        load_boundaries(con, boundaries, settings.province, settings.progress)
 
     settings.progress("Knelpunten controleren ...")
     run_models(con, "staging/stg_obstacles")
@@ -307,6 +313,8 @@ def transform(
     validate(con, RESPONSES, response_rules(settings.as_of))
     run_models(con, "core/responses", "core/obstacles")
     count_file_outcomes(con)
+    if checking:
+        return
     release_staging(con, OBSTACLES, RESPONSES)
 
     settings.progress(SCORECARD["progress"])

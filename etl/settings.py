@@ -131,6 +131,17 @@ SMTP_FROM = Setting(
     "signalen@omzien.invalid",
     "Sender address of the signals digest e-mail.",
 )
+INBOX = Setting(
+    "OMZIEN_INBOX",
+    "<OMZIEN_RAW>/inbox",
+    "Folder where /melden writes each submission as a small export (append-only); "
+    "`omzien etl run` reads it after the exports. Default: inbox/ in the raw folder.",
+)
+INTAKE_PER_HOUR = Setting(
+    "OMZIEN_INTAKE_PER_HOUR",
+    "20",
+    "Most submissions one account may make on /melden in an hour.",
+)
 
 ALL_SETTINGS: tuple[Setting, ...] = (
     RAW_DIR,
@@ -151,6 +162,8 @@ ALL_SETTINGS: tuple[Setting, ...] = (
     SMTP_URL,
     SIGNAL_RECIPIENTS,
     SMTP_FROM,
+    INBOX,
+    INTAKE_PER_HOUR,
 )
 
 
@@ -176,6 +189,16 @@ def raw_dir() -> Path:
 
 def warehouse_path() -> Path:
     return Path(WAREHOUSE.value())
+
+
+def inbox_path(raw: Path | None = None) -> Path:
+    """OMZIEN_INBOX, else inbox/ in the raw folder (`raw`, default OMZIEN_RAW)."""
+    chosen = os.environ.get(INBOX.env)
+    return Path(chosen) if chosen else Path(raw or raw_dir()) / "inbox"
+
+
+def intake_per_hour() -> int:
+    return _count(INTAKE_PER_HOUR)
 
 
 class UnknownProvince(ValueError):

@@ -11,6 +11,7 @@ import contextlib
 import fcntl
 import json
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -279,12 +280,56 @@ def _remove_scratch(folder: Path) -> None:
         folder.rmdir()
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or link in `directory` durable (its entry written to disk)."""
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a load would say of the files of a folder, before anything is built: the
+    files it would reject whole (path: Dutch reason) and the rows it would reject (path,
+    row_number, field, value, reason, rule), redacted as etl.rejects is."""
+
+    file_errors: dict[str, str]
+    rejects: pd.DataFrame
+
+
+def verdict(raw_dir: Path, *, as_of: date, province: str) -> Verdict:
+    """The rules of a load applied to the exports in `raw_dir`, in memory: the one
+    definition of what is accepted, for whoever must know it before writing a file (the
+    dashboard's /melden). Nothing is written."""
+    province = settings.canonical_province(province)
+    found = discover(raw_dir)
+    with (
+        tempfile.TemporaryDirectory(prefix="omzien-verdict-") as scratch,
+        duckdb.connect(config=duckdb_config(Path(scratch) / "spill")) as con,
+    ):
+        files = extract(con, found, Path(scratch), lambda message: None)
+        redactor = load_redactor(con, files)
+        errors = {
+            f.extracted.relpath: redactor.text(f.extracted.error)
+            for f in files
+            if f.extracted.error
+        }
+        transform(
+            con,
+            [
+                RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.table)
+                for seq, f in enumerate(files)
+            ],
+            TransformSettings(as_of=as_of, province=province, redactor=redactor),
+            checking=True,
+        )
+        rejects = con.execute(
+            "SELECT path, row_number, field, value, reason, rule FROM rejects "
+            "ORDER BY file_seq, row_number, field"
+        ).df()
+    return Verdict(errors, redacted(rejects, "rejects", redactor))
 
 
 def build(
@@ -294,15 +339,17 @@ def build(
     as_of: date,
     province: str,
     progress: Callable[[str], None] = lambda message: None,
+    inbox: Path | None = None,
 ) -> LoadResult:
-    """Rebuild the warehouse at `target` from everything in `raw_dir`.
+    """Rebuild the warehouse at `target` from everything in `raw_dir`, and the submissions
+    in `inbox` after them (etl.extract.discover).
 
     `province` is one of the twelve or Nederland, in any spelling `settings.canonical_province`
     accepts (UnknownProvince otherwise); the load records its CBS spelling.
     """
     province = settings.canonical_province(province)
     started_at = datetime.now().replace(microsecond=0)
-    found = discover(raw_dir)
+    found = discover(raw_dir, inbox)
     if not any(f.source in DATA_SOURCES for f in found.files):
         raise NothingToBuild(CLI["no_exports"].format(raw=raw_dir))
 
@@ -342,7 +389,7 @@ def build(
                 found_signals = _signals(con, load_id, history.get(SIGNAL_HISTORY))
                 con.execute("CHECKPOINT")
             os.replace(building, target)
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
         finally:
             building.unlink(missing_ok=True)
             Path(f"{building}.wal").unlink(missing_ok=True)

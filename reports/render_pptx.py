@@ -241,7 +241,7 @@ class _Writer:
         if isinstance(block, model.BarChart):
             add_chart(slide, block, box)
         elif isinstance(block, _TablePart):
-            add_table(slide, block.on_page(), box, block.widths, size=block.size)
+            add_table(slide, block.frame, box, block.widths, size=block.size)
         elif isinstance(block, model.KeyFigures):
             add_tiles(slide, block, box)
         elif isinstance(block, model.Figure):

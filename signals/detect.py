@@ -113,6 +113,8 @@ class Grid:
     categories: tuple[str, ...]
     volume: np.ndarray  # (units, 1 + categories, months): index 0 = all categories
     rest: np.ndarray  # (units, months): obstacles of the network outside the unit
+    code_volume: np.ndarray  # (codes, months): each municipality's obstacles
+    members: np.ndarray  # (units, codes): 1 where the municipality is (in) the unit
     events: np.ndarray  # (units, event kinds, months, days)
     censored: np.ndarray
     municipal: np.ndarray  # (units,): True for a municipality, False for a region
@@ -178,6 +180,8 @@ def counts_grid(inputs: Inputs) -> Grid:
         categories=categories,
         volume=unit_volume,
         rest=network[None, :] - unit_volume[:, 0, :],
+        code_volume=per_code[:, 0, :],
+        members=membership,
         events=np.einsum("uc,ckmd->ukmd", membership, ev),
         censored=np.einsum("uc,ckmd->ukmd", membership, ce),
         municipal=(inputs.units["unit_kind"] == MUNICIPALITY).to_numpy(),
@@ -222,20 +226,57 @@ def dispersion(x2: np.ndarray, df: np.ndarray, municipal: np.ndarray) -> np.ndar
     return np.maximum(1.0, (x2 + POOLED_MONTHS * pooled) / (df + POOLED_MONTHS))
 
 
+# A municipality whose own window departs from the network's typical growth by more than
+# this many standard errors is left out of the reference of every other unit (below).
+OUTLIER_Z = 5.0
+# ... judged only for municipalities with at least this many obstacles in the history.
+OUTLIER_MIN_HISTORY = 10
+
+
+def reference_rest(grid: Grid, window: slice, base: slice) -> np.ndarray:
+    """(units, months): the rest of the network each unit is compared with, without the
+    municipalities that changed themselves.
+
+    The rest is what says how reporting moved in the network (growth, holidays). One
+    municipality whose obstacles quadrupled would otherwise lift every other unit's
+    expectation, and a large network would then call all of them "fewer than expected".
+    A municipality is an outlier when its window count is more than OUTLIER_Z standard
+    errors off its own history times the median growth of all municipalities (the
+    median is not moved by a few outliers); its own test is unaffected."""
+    recent = grid.code_volume[:, window].sum(axis=1)
+    history = grid.code_volume[:, base].sum(axis=1)
+    known = history >= OUTLIER_MIN_HISTORY
+    if known.sum() < 3:
+        return grid.rest
+    growth = float(np.median(recent[known] / history[known]))
+    expected = history * growth
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # Both periods are counts: the variance of window − growth × history.
+        z = (recent - expected) / np.sqrt(expected + growth * expected)
+    # Month-to-month variation beyond chance widens every z alike (pooled, robustly).
+    spread = 1.4826 * float(np.median(np.abs(z[known] - np.median(z[known]))))
+    outlier = known & (np.abs(z) > OUTLIER_Z * max(1.0, spread))
+    if not outlier.any():
+        return grid.rest
+    outside = (grid.members == 0) & outlier[None, :]
+    return grid.rest - outside.astype(float) @ grid.code_volume
+
+
 def _volume_tests(grid: Grid, small_numbers: int) -> list[dict]:
     rows = []
     for months, window, base in windows(grid):
+        rest = reference_rest(grid, window, base)
         y_r = grid.volume[:, :, window].sum(axis=2)
         y_b = grid.volume[:, :, base].sum(axis=2)
-        rest_r = grid.rest[:, window].sum(axis=1)
-        rest_b = grid.rest[:, base].sum(axis=1)
+        rest_r = rest[:, window].sum(axis=1)
+        rest_b = rest[:, base].sum(axis=1)
         exp_r, exp_b = grid.exposure[window].sum(), grid.exposure[base].sum()
         # The rest's monthly pattern over the history (or its days, for a unit that is the
         # whole network) says how a steady unit would have spread its obstacles.
         has_rest = rest_b > 0
         pattern = np.where(
             has_rest[:, None],
-            grid.rest[:, base] / np.where(has_rest, rest_b, 1.0)[:, None],
+            rest[:, base] / np.where(has_rest, rest_b, 1.0)[:, None],
             (grid.exposure[base] / exp_b)[None, :],
         )
         x2, df = pearson(grid.volume[:, :, base], y_b[:, :, None] * pattern[:, None, :])
@@ -249,7 +290,7 @@ def _volume_tests(grid: Grid, small_numbers: int) -> list[dict]:
         )
         rest_mean = np.where(has_rest, rest_b / (base.stop - base.start), 0.0)
         months_b = base.stop - base.start
-        x2_rest, df_rest = pearson(grid.rest[:, base], np.repeat(rest_mean[:, None], months_b, 1))
+        x2_rest, df_rest = pearson(rest[:, base], np.repeat(rest_mean[:, None], months_b, 1))
         # A rest reported in one month only has no spread to measure: take it as Poisson.
         phi_rest = np.maximum(1.0, x2_rest / np.maximum(df_rest, 1))
         # The window's share of the unit's obstacles under "no change": the rest's share,

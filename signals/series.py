@@ -13,7 +13,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from signals.detect import Grid, Inputs, counts_grid, horizon_counts, km_share, month_start
+from signals.detect import (
+    Grid,
+    Inputs,
+    counts_grid,
+    horizon_counts,
+    km_share,
+    month_start,
+    reference_rest,
+)
 from signals.measures import BAND_Z, BY_KEY, MEASURES, SURVIVAL
 
 SERIES_COLUMNS = [
@@ -92,7 +100,9 @@ def _volume(grid: Grid, unit: int, signal, months: np.ndarray, since: int):
     )
     counts = grid.volume[unit, c, months]
     base = slice(months[0], since)
-    rest = grid.rest[unit]
+    # The reference of the signal's own test: the rest without the outlying municipalities.
+    tested = slice(_month_index(grid, signal.baseline_start), since)
+    rest = reference_rest(grid, slice(since, grid.months), tested)[unit]
     level = counts[: since - months[0]].sum()
     if rest[base].sum() > 0:
         expected = level * rest[months] / rest[base].sum()

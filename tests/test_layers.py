@@ -13,7 +13,7 @@ import pytest
 from etl.settings import PROJECT_ROOT
 
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-PACKAGES = ("signals", "etl", "readmodel", "charts", "reports", "dashboard", "cli")
+PACKAGES = ("signals", "etl", "readmodel", "charts", "intake", "reports", "dashboard", "cli")
 
 
 def lint(tree: Path) -> subprocess.CompletedProcess:
@@ -56,6 +56,9 @@ def test_the_layers_hold(tree: Path) -> None:
         ("reports/model.py", "import dashboard.components", "Layers"),
         ("dashboard/components.py", "import reports.model", "export buttons"),
         ("readmodel/format.py", "import streamlit", "Streamlit"),
+        ("intake/forms.py", "import reports.model", "Layers"),
+        ("etl/warehouse.py", "import intake.forms", "Layers"),
+        ("intake/status.py", "import streamlit", "Streamlit"),
     ],
 )
 def test_an_import_the_wrong_way_breaks_the_lint(

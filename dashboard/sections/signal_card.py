@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from charts.data import figure_table
 from charts.signals import signal_chart
 from dashboard import strings
 from dashboard.components import SOLUTIONS_PAGE, VIEWS, chart, plain
@@ -18,6 +20,15 @@ from signals.measures import NEW
 
 PROFILE_PAGE = VIEWS / "profile.py"
 COMPARE_PAGE = VIEWS / "compare.py"
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _drawn(series: pd.DataFrame, share: bool, since) -> tuple[go.Figure, pd.DataFrame]:
+    """A card's chart and its numbers, drawn once per series (keyed by its content): the
+    same signals come back on every rerun and filter change, and each chart costs a few
+    milliseconds to draw. Shared between sessions, never changed after drawing."""
+    figure = signal_chart(series, share=share, since=since)
+    return figure, figure_table(figure)
 
 
 def render(signal: pd.Series, series: pd.DataFrame | None, *, with_chart: bool) -> None:
@@ -51,8 +62,9 @@ def render(signal: pd.Series, series: pd.DataFrame | None, *, with_chart: bool) 
                 if share
                 else strings.SIGNALS_VOLUME_NOTE
             )
+            figure, numbers = _drawn(series, share, signal["since"])
             chart(
-                signal_chart(series, share=share, since=signal["since"]),
+                figure,
                 strings.SIGNALS_CHART_CAPTION.format(
                     unit=plain(signal["unit_name"]),
                     measure=found.measure,
@@ -64,6 +76,7 @@ def render(signal: pd.Series, series: pd.DataFrame | None, *, with_chart: bool) 
                     note=note,
                 ),
                 key=f"signal_chart_{signal['signal_key']}",
+                data=numbers,
             )
         _links(signal)
 

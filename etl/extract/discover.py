@@ -20,6 +20,12 @@ MANIFEST_PREFIX = "omzien-demo"
 MANIFEST_SUFFIX = ".json"
 # Boundary files live here; they are read by the geo step, not as exports.
 GEO_FOLDER = "geo"
+# The dashboard's submissions (OMZIEN_INBOX) are read after every export, under this name.
+INBOX_FOLDER = "inbox"
+
+
+def is_inbox(relpath: str) -> bool:
+    return relpath.startswith(INBOX_FOLDER + "/")
 
 
 def classify(file_name: str) -> Source | None:
@@ -81,8 +87,11 @@ def file_problem(path: Path, relpath: str, raw_root: Path) -> str | None:
     return None
 
 
-def _walk(raw_dir: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
-    """(relpath, path) of every candidate file, and the folders that were skipped."""
+def _walk(
+    raw_dir: Path, leave_out: Path | None = None
+) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
+    """(relpath, path) of every candidate file, and the folders that were skipped; the
+    folder `leave_out` (resolved) is not walked."""
     found: list[tuple[str, Path]] = []
     skipped: list[tuple[str, str]] = []
 
@@ -95,6 +104,8 @@ def _walk(raw_dir: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]
         kept = []
         for d in dirs:
             if d.startswith(".") or (at_top and d.lower() == GEO_FOLDER):
+                continue
+            if leave_out is not None and Path(root, d).resolve() == leave_out:
                 continue
             if Path(root, d).is_symlink():  # never followed: it may lead anywhere, or loop
                 rel = printable(Path(root, d).relative_to(raw_dir).as_posix())
@@ -118,11 +129,21 @@ def _under(relpath: str, folder: str) -> bool:
     return folder == "." or relpath.startswith(folder.rstrip("/") + "/")
 
 
-def discover(raw_dir: Path) -> Discovery:
-    """Walk raw_dir recursively; files in lexical order of their relative POSIX path."""
+def discover(raw_dir: Path, inbox: Path | None = None) -> Discovery:
+    """Walk raw_dir recursively; files in lexical order of their relative POSIX path, then
+    the submissions in `inbox` (wherever it is) as inbox/<name>, so that a submission
+    replaces an export's earlier version of its record."""
     raw_dir = Path(raw_dir)
     raw_root = raw_dir.resolve()
-    found, skipped = _walk(raw_dir)
+    inbox_root = Path(inbox).resolve() if inbox is not None and Path(inbox).is_dir() else None
+    found, skipped = _walk(raw_dir, inbox_root)
+    roots = dict.fromkeys((rel for rel, _ in found), raw_root)
+    if inbox_root is not None:
+        submitted, skipped_inbox = _walk(inbox_root)
+        for rel, path in submitted:
+            found.append((f"{INBOX_FOLDER}/{rel}", path))
+            roots[f"{INBOX_FOLDER}/{rel}"] = inbox_root
+        skipped += [(f"{INBOX_FOLDER}/{rel}", message) for rel, message in skipped_inbox]
 
     matched: list[tuple[str, Path, Source]] = []
     manifests: list[tuple[str, Path]] = []
@@ -138,10 +159,12 @@ def discover(raw_dir: Path) -> Discovery:
 
     # Demo exports sit in a folder with a demo manifest. Real exports beside them must not
     # be mixed with invented ones: then the demo folders are left out.
+    # Submissions are no exports: a test report on the demo keeps the demo.
     demo = [f for f in _demo_folders(manifests) if f != "."]
     in_demo = [any(_under(rel, f) for f in demo) for rel, _, _ in matched]
+    exported = [d for d, (rel, _, _) in zip(in_demo, matched, strict=True) if not is_inbox(rel)]
     left_out: list[str] = []
-    if any(in_demo) and not all(in_demo):
+    if any(exported) and not all(exported):
         left_out = [f for f in demo if any(_under(rel, f) for rel, _, _ in matched)]
         matched = [m for m, demo_file in zip(matched, in_demo, strict=True) if not demo_file]
         manifests = [m for m in manifests if not any(_under(m[0], f) for f in left_out)]
@@ -151,7 +174,7 @@ def discover(raw_dir: Path) -> Discovery:
             path=path,
             relpath=printable(relpath),
             source=source,
-            problem=file_problem(path, relpath, raw_root),
+            problem=file_problem(path, relpath, roots[relpath]),
         )
         for relpath, path, source in matched
     ]

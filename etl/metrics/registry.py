@@ -406,7 +406,8 @@ _METRICS: tuple[Metric, ...] = (
         "binnen 30 dagen en (deels) opgelost binnen 90 dagen.",
         "De eigen geschiedenis van de gemeente of regio. Het verwachte aantal knelpunten "
         "beweegt mee met hoe het aantal meldingen in de rest van het netwerk veranderde, "
-        "zodat groei van het netwerk geen signaal is.",
+        "zodat groei van het netwerk geen signaal is; een gemeente die zelf sterk "
+        "veranderde telt daarbij niet mee.",
         "Na elke load; de lopende maand telt mee met de dagen die ze heeft.",
         "Recente knelpunten worden alleen beoordeeld over de tijd die ze al hadden (Kaplan-"
         "Meier, log-rank-toets): een knelpunt van twee weken oud telt niet als 'niet "

@@ -91,6 +91,22 @@ def serve(
         server.wait(timeout=20)
 
 
+def auth_secrets(path: Path, port: int, provider: str) -> Path:
+    """A secrets.toml whose [auth] section signs in at the test's OpenID provider."""
+    import secrets
+
+    path.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        f'cookie_secret = "{secrets.token_hex(32)}"\n'
+        'client_id = "omzien"\n'
+        'client_secret = "omzien-test"\n'
+        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
 @pytest.fixture(scope="session")
 def served_app(demo_warehouse: Path) -> Iterator[str]:
     """The real app served on the demo warehouse."""

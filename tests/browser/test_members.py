@@ -9,14 +9,13 @@ member's sign-in.
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from etl.publish import publish
-from tests.browser.conftest import free_port, screenshot, serve, wait_until_idle
+from tests.browser.conftest import auth_secrets, free_port, screenshot, serve, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -39,15 +38,7 @@ def members_app(fixture_warehouse: Path, provider: str, tmp_path_factory) -> Ite
     publish(fixture_warehouse, snapshot)
     (root / "leden.txt").write_text(f"# het netwerk\n{MEMBER}\n", encoding="utf-8")
     port = free_port()
-    (root / "secrets.toml").write_text(
-        "[auth]\n"
-        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
-        f'cookie_secret = "{secrets.token_hex(32)}"\n'
-        'client_id = "omzien"\n'
-        'client_secret = "omzien-test"\n'
-        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n',
-        encoding="utf-8",
-    )
+    auth_secrets(root / "secrets.toml", port, provider)
     log = root / "toegang.jsonl"
     env = {
         "OMZIEN_ACCESS": "members",

@@ -21,6 +21,7 @@ from dashboard.members import (
     decide,
     is_member,
     read_members,
+    read_speaks_for,
 )
 from etl.publish import publish
 from etl.settings import PROJECT_ROOT
@@ -54,6 +55,23 @@ def test_members_file_lines_addresses_and_domains(tmp_path: Path) -> None:
     assert not is_member("piet@example.org", entries)
     assert not is_member("omzien.nl", entries)
     assert not is_member(None, entries)
+
+
+def test_members_file_names_the_initiatives_an_account_speaks_for(tmp_path: Path) -> None:
+    members = tmp_path / "leden.txt"
+    members.write_text(
+        "anna@example.org, INI-1 ,INI-2  # de coöperatie en het buurthuis\n"
+        "staf@omzien.nl\n@dorpscoop.nl,INI-7\n",
+        encoding="utf-8",
+    )
+    entries, speaks = read_members(members), read_speaks_for(members)
+    assert entries == {"anna@example.org", "staf@omzien.nl", "@dorpscoop.nl"}
+    assert decide(MEMBERS, "Anna@Example.org", entries, speaks).initiatives == ("INI-1", "INI-2")
+    assert decide(MEMBERS, "piet@dorpscoop.nl", entries, speaks).initiatives == ("INI-7",)
+    staff = decide(MEMBERS, "staf@omzien.nl", entries, speaks)
+    assert staff.full
+    assert staff.initiatives == ()  # network staff: every initiative
+    assert decide(MEMBERS, "piet@example.org", entries, speaks).initiatives == ()
 
 
 def test_who_sees_everything(tmp_path: Path) -> None:
@@ -123,6 +141,10 @@ def test_every_public_page_from_the_snapshot_alone(
         summary = strings.SIGNALS_SUMMARY.format(new=0, ongoing=0, ended=0)
         assert not any(strings.SIGNALS_NOT_COMPUTED in text for text in texts)
         assert any(summary in text for text in texts)
+    elif page == "report":
+        # No form for whoever is not signed in as a member: only the line that says so.
+        assert len(at.get("form_submit_button")) == 0
+        assert any(strings.MEMBERS_ONLY_REPORT in text for text in texts)
     elif page not in ("obstacles", "quality", "kennisbank"):
         assert at.get("plotly_chart") or at.metric or at.dataframe
     if mode == MEMBERS:

@@ -16,6 +16,7 @@ PAGES = {
     "kennisbank": "/kennisbank",
     "solutions": "/oplossingen",
     "quality": "/kwaliteit",
+    "report": "/melden",
 }
 # What a page needs in its query string to show figures (a municipality, a kind of obstacle).
 QUERIES = {

@@ -1,0 +1,319 @@
+"""The forms of /melden: a new obstacle, a response, an initiative; and what became of them.
+
+Each form has an id made when it is first shown and kept in the session (intake.forms
+.FormId): pressing Versturen twice, or a rerun, is the same submission and is written
+once. A submission is checked by the ETL's own rules (intake.check) before it is written;
+the Dutch reasons are shown and nothing is written until it passes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import access, strings
+from dashboard.components import plain
+from dashboard.context import PageContext
+from etl import settings
+from etl.vocabularies import CATEGORIES, LEGAL_FORMS, LEVELS, OUTCOMES, PHASES, SEVERITIES, THEMES
+from intake import forms, ledger
+from intake import strings as intake_strings
+from intake.check import Context, check
+from intake.forms import Problem
+from intake.inbox import InboxError, deliver
+from intake.status import (
+    initiative_context,
+    initiative_entry,
+    obstacle_context,
+    open_obstacles,
+    states,
+)
+
+_FORM = "_intake_form_{kind}"
+_DONE = "_intake_done_{kind}"
+
+
+def _form_id(kind: str) -> forms.FormId:
+    key = _FORM.format(kind=kind)
+    if key not in st.session_state:
+        st.session_state[key] = forms.FormId()
+    return st.session_state[key]
+
+
+def _another(kind: str) -> None:
+    st.session_state.pop(_FORM.format(kind=kind), None)
+    st.session_state.pop(_DONE.format(kind=kind), None)
+
+
+def _received(kind: str) -> bool:
+    """After a submission: its confirmation and a button for the next one."""
+    done = st.session_state.get(_DONE.format(kind=kind))
+    if not done:
+        return False
+    message, record_id = done
+    st.success(message.format(record_id=record_id), icon="✅")
+    st.button(strings.REPORT_ANOTHER, key=f"another_{kind}", on_click=_another, args=(kind,))
+    return True
+
+
+def _show(problems: Sequence[Problem]) -> None:
+    lines = [
+        strings.REPORT_PROBLEM_LINE.format(
+            field=plain(intake_strings.FIELDS.get(p.field, p.field)), reason=plain(p.reason)
+        )
+        if p.field
+        else f"- {plain(p.reason)}"
+        for p in problems
+    ]
+    st.error("\n".join([strings.REPORT_PROBLEMS, *lines]), icon="⚠️")
+
+
+def submit(
+    ctx: PageContext, kind: str, submission: forms.Submission, context: Sequence[Context] = ()
+) -> None:
+    """Limits, the ETL's verdict, then the inbox and the access log; says what happened."""
+    problems = forms.limit_problems(submission)
+    if not problems:
+        mine = ledger.submissions(settings.access_log_path(), ctx.visitor.account)
+        made = ledger.made_since(mine, datetime.now())
+        limit = settings.intake_per_hour()
+        if made >= limit:
+            st.error(intake_strings.TOO_MANY.format(count=made, limit=limit), icon="⏳")
+            return
+        with st.spinner(strings.REPORT_CHECKING):
+            problems = check(submission, as_of=date.today(), province=ctx.province, context=context)
+    if problems:
+        _show(problems)
+        return
+    try:
+        delivered = deliver(settings.inbox_path(), submission)
+    except InboxError as error:
+        st.error(str(error), icon="⚠️")
+        return
+    if delivered.new:
+        access.log(
+            ctx.visitor,
+            ledger.EVENT,
+            **ledger.detail(delivered.path.name, submission.source.name, submission.record_id),
+        )
+    message = strings.REPORT_RECEIVED if delivered.new else strings.REPORT_ALREADY
+    st.session_state[_DONE.format(kind=kind)] = (message, submission.record_id)
+    st.rerun()
+
+
+def _labelled(vocabulary) -> tuple[list[str], Callable[[str], str]]:
+    return list(vocabulary.codes()), vocabulary.label
+
+
+def _optional(vocabulary) -> tuple[list[str | None], Callable[[str | None], str]]:
+    return [
+        None,
+        *vocabulary.codes(),
+    ], lambda c: strings.REPORT_NOT_GIVEN if c is None else vocabulary.label(c)
+
+
+def _pick(label: str, vocabulary, current: object = None) -> str | None:
+    """An optional choice from a vocabulary, preset to `current` when it is one of it."""
+    codes, label_of = _optional(vocabulary)
+    return st.selectbox(
+        label,
+        codes,
+        index=codes.index(current) if current in codes else 0,
+        format_func=label_of,
+    )
+
+
+def _municipality(ctx: PageContext, label: str, home: object, **options) -> str:
+    codes = list(ctx.municipality_names)
+    return st.selectbox(
+        label,
+        codes,
+        index=codes.index(home) if home in codes else 0,
+        format_func=ctx.municipality_names.get,
+        **options,
+    )
+
+
+def obstacle_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
+    kind = "obstacle"
+    if _received(kind):
+        return
+    if initiatives.empty:
+        st.info(strings.REPORT_NO_INITIATIVES.format(tab=strings.REPORT_TAB_INITIATIVE))
+        return
+    names = dict(zip(initiatives["initiative_id"], initiatives["name"], strict=True))
+    homes = dict(zip(initiatives["initiative_id"], initiatives["cbs_code"], strict=True))
+    chosen = st.selectbox(
+        strings.REPORT_INITIATIVE, list(names), format_func=names.get, key=f"{kind}_initiative"
+    )
+    with st.form(f"form_{kind}"):
+        municipality = _municipality(
+            ctx,
+            strings.REPORT_MUNICIPALITY,
+            homes.get(chosen),
+            help=strings.REPORT_MUNICIPALITY_HELP,
+        )
+        day = st.date_input(
+            strings.REPORT_DATE, value=date.today(), max_value=date.today(), format="DD-MM-YYYY"
+        )
+        theme_codes, theme_label = _labelled(THEMES)
+        theme = st.selectbox(strings.REPORT_THEME, theme_codes, format_func=theme_label)
+        category_codes, category_label = _labelled(CATEGORIES)
+        category = st.selectbox(strings.REPORT_CATEGORY, category_codes, format_func=category_label)
+        severity = _pick(strings.REPORT_SEVERITY, SEVERITIES)
+        level_codes, level_label = _labelled(LEVELS)
+        level = st.selectbox(strings.REPORT_LEVEL, level_codes, format_func=level_label)
+        limit = forms.MAX_LENGTH["omschrijving"]
+        description = st.text_area(
+            strings.REPORT_DESCRIPTION, help=strings.REPORT_DESCRIPTION_HELP.format(limit=limit)
+        )
+        sent = st.form_submit_button(strings.REPORT_SEND, type="primary")
+    if sent:
+        submission = forms.obstacle(
+            _form_id(kind),
+            initiative_id=chosen,
+            municipality=municipality,
+            reported_at=day,
+            theme=theme,
+            category=category,
+            severity=severity,
+            level=level,
+            description=description,
+        )
+        submit(ctx, kind, submission, [initiative_context(ctx.con, chosen)])
+
+
+def response_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
+    kind = "response"
+    if _received(kind):
+        return
+    waiting = open_obstacles(ctx.con, list(initiatives["initiative_id"]))
+    if waiting.empty:
+        st.info(strings.REPORT_NO_OPEN)
+        return
+    labels = {
+        r.obstacle_id: f"{r.initiative} · {r.municipality} · {CATEGORIES.label(r.category)} "
+        f"· {r.reported_at:%d-%m-%Y}"
+        for r in waiting.itertuples(index=False)
+    }
+    with st.form(f"form_{kind}"):
+        obstacle_id = st.selectbox(strings.REPORT_OBSTACLE, list(labels), format_func=labels.get)
+        day = st.date_input(
+            strings.REPORT_DATE, value=date.today(), max_value=date.today(), format="DD-MM-YYYY"
+        )
+        outcome_codes, outcome_label = _labelled(OUTCOMES)
+        outcome = st.selectbox(strings.REPORT_OUTCOME, outcome_codes, format_func=outcome_label)
+        limit = forms.MAX_LENGTH["toelichting"]
+        note = st.text_area(strings.REPORT_NOTE, help=strings.REPORT_NOTE_HELP.format(limit=limit))
+        sent = st.form_submit_button(strings.REPORT_SEND, type="primary")
+    if sent:
+        submission = forms.response(
+            _form_id(kind), obstacle_id=obstacle_id, day=day, outcome=outcome, note=note
+        )
+        submit(ctx, kind, submission, [obstacle_context(ctx.con, obstacle_id)])
+
+
+def initiative_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
+    kind = "initiative"
+    if _received(kind):
+        return
+    names = dict(zip(initiatives["initiative_id"], initiatives["name"], strict=True))
+    options: list[str | None] = [None, *names]
+    which = st.selectbox(
+        strings.REPORT_WHICH_INITIATIVE,
+        options,
+        format_func=lambda i: strings.REPORT_NEW_INITIATIVE if i is None else names[i],
+        key=f"{kind}_which",
+    )
+    known = initiative_entry(ctx.con, which) if which else {}
+    with st.form(f"form_{kind}_{which or 'nieuw'}"):
+        name = st.text_input(strings.REPORT_NAME, value=known.get("naam") or "")
+        municipality = _municipality(
+            ctx, strings.REPORT_INITIATIVE_MUNICIPALITY, known.get("gemeente")
+        )
+        place = st.text_input(strings.REPORT_PLACE, value=known.get("kern") or "")
+        theme_codes, theme_label = _labelled(THEMES)
+        themes = st.multiselect(
+            strings.REPORT_THEMES,
+            theme_codes,
+            default=[t for t in (known.get("themas") or []) if t in theme_codes],
+            format_func=theme_label,
+        )
+        legal_form = _pick(strings.REPORT_LEGAL_FORM, LEGAL_FORMS, known.get("rechtsvorm"))
+        founded = st.number_input(
+            strings.REPORT_FOUNDED,
+            min_value=1900,
+            max_value=date.today().year,
+            value=int(known["opgericht"]) if known.get("opgericht") else None,
+            step=1,
+        )
+        chosen_phase = _pick(strings.REPORT_PHASE, PHASES, known.get("fase"))
+        volunteers = st.number_input(
+            strings.REPORT_VOLUNTEERS,
+            min_value=0,
+            value=int(known["vrijwilligers"]) if known.get("vrijwilligers") is not None else None,
+            step=1,
+        )
+        website = st.text_input(strings.REPORT_WEBSITE, value=known.get("website") or "")
+        limit = forms.MAX_LENGTH["omschrijving"]
+        description = st.text_area(
+            strings.REPORT_DESCRIPTION,
+            value=known.get("omschrijving") or "",
+            help=strings.REPORT_DESCRIPTION_HELP.format(limit=limit),
+        )
+        visible = st.checkbox(
+            strings.REPORT_VISIBLE,
+            value=known.get("zichtbaar") == "ja",
+            help=strings.REPORT_VISIBLE_HELP,
+        )
+        sent = st.form_submit_button(strings.REPORT_SEND, type="primary")
+    if sent:
+        registered = known.get("geregistreerd_op") or date.today()
+        submission = forms.initiative(
+            _form_id(f"{kind}_{which or 'nieuw'}"),
+            initiative_id=which,
+            naam=name,
+            gemeente=municipality,
+            kern=place,
+            themas=themes,
+            rechtsvorm=legal_form,
+            opgericht=None if founded is None else int(founded),
+            fase=chosen_phase,
+            vrijwilligers=None if volunteers is None else int(volunteers),
+            website=website,
+            omschrijving=description,
+            zichtbaar="ja" if visible else "nee",
+            geregistreerd_op=registered,
+        )
+        submit(ctx, kind, submission)
+
+
+def submissions(ctx: PageContext) -> None:
+    """The account's submissions: waiting, loaded, or rejected with the Dutch reason."""
+    mine = ledger.submissions(settings.access_log_path(), ctx.visitor.account)
+    if not mine:
+        st.caption(strings.REPORT_MINE_NONE)
+        return
+    st.caption(strings.REPORT_MINE_INTRO.format(load_id=ctx.load_id))
+    found = states(ctx.con, mine)
+    shown = pd.DataFrame(
+        {
+            strings.REPORT_COLUMNS["submitted"]: found["submitted"],
+            strings.REPORT_COLUMNS["source"]: found["source"].map(strings.REPORT_SOURCE),
+            strings.REPORT_COLUMNS["record_id"]: found["record_id"],
+            strings.REPORT_COLUMNS["state"]: found["state"].map(strings.REPORT_STATE),
+            strings.REPORT_COLUMNS["reason"]: found["reason"].fillna(""),
+        }
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        column_config={
+            strings.REPORT_COLUMNS["submitted"]: st.column_config.DatetimeColumn(
+                format="DD-MM-YYYY HH:mm"
+            )
+        },
+    )

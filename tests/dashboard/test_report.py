@@ -1,0 +1,136 @@
+"""Melden (/melden): a report goes through the ETL's checks to the inbox, once, and shows
+on the dashboard after the next load; a public visitor gets no form."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import strings
+from etl.settings import PROJECT_ROOT
+from etl.warehouse import build
+from intake import strings as intake_strings
+
+APP = PROJECT_ROOT / "dashboard" / "app.py"
+REPORT = PROJECT_ROOT / "dashboard" / "views" / "report.py"
+DESCRIPTION = "De gemeente stopte de subsidie voor de buurtbus, zonder overleg."
+
+
+@pytest.fixture
+def desk(tmp_path: Path, monkeypatch, demo_warehouse: Path) -> dict[str, Path]:
+    """A copy of the demo warehouse with its own inbox and access log."""
+    warehouse = tmp_path / "omzien.duckdb"
+    shutil.copy(demo_warehouse, warehouse)
+    places = {"warehouse": warehouse, "inbox": tmp_path / "inbox", "log": tmp_path / "log.jsonl"}
+    monkeypatch.setenv("OMZIEN_WAREHOUSE", str(warehouse))
+    monkeypatch.setenv("OMZIEN_INBOX", str(places["inbox"]))
+    monkeypatch.setenv("OMZIEN_ACCESS_LOG", str(places["log"]))
+    return places
+
+
+def opened() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(str(REPORT))
+    at.run()
+    return at
+
+
+def by_label(elements, label: str):
+    return next(e for e in elements if e.label == label)
+
+
+def inbox_files(desk) -> list[Path]:
+    inbox = desk["inbox"]
+    return sorted(inbox.iterdir()) if inbox.exists() else []
+
+
+def test_an_obstacle_report_reaches_the_inbox_once(desk) -> None:
+    at = opened()
+    assert not at.exception
+    assert at.title[0].value == strings.NAV_REPORT
+    assert any(strings.REPORT_NO_PERSONAL in w.value for w in at.warning)
+    initiative = by_label(at.selectbox, strings.REPORT_INITIATIVE)
+    chosen = initiative.value
+    by_label(at.selectbox, strings.REPORT_CATEGORY).set_value("financiering")
+    by_label(at.text_area, strings.REPORT_DESCRIPTION).input(DESCRIPTION)
+    send = at.get("form_submit_button")[0]
+    send.click().run()
+    assert not at.exception
+    received = [s.value for s in at.success]
+    assert len(received) == 1
+    assert received[0].startswith("Ontvangen; zichtbaar na de volgende")
+    files = inbox_files(desk)
+    assert len(files) == 1
+    assert files[0].name.startswith("knelpunten-")
+    text = files[0].read_text(encoding="utf-8")
+    assert chosen in text
+    assert DESCRIPTION in text
+    assert "financiering" in text
+    # The access log knows who sent which file; the file does not.
+    logged = [json.loads(line) for line in desk["log"].read_text(encoding="utf-8").splitlines()]
+    assert [(e["gebeurtenis"], e["bestand"]) for e in logged] == [("melding", files[0].name)]
+    # The same form again (a rerun, a double click) writes nothing new.
+    at.run()
+    assert len(inbox_files(desk)) == 1
+
+
+def test_what_the_rules_refuse_is_said_and_not_written(desk) -> None:
+    at = opened()
+    by_label(at.text_area, strings.REPORT_DESCRIPTION).input("x" * 3001)
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    errors = "\n".join(e.value for e in at.error)
+    assert strings.REPORT_PROBLEMS in errors
+    assert intake_strings.TOO_LONG.format(field="Omschrijving", length=3001, limit=3000) in errors
+    assert inbox_files(desk) == []
+    # A new initiative without a name: the ETL's own rule says so.
+    tabs_before = len(at.get("form_submit_button"))
+    initiative_send = at.get("form_submit_button")[tabs_before - 1]
+    initiative_send.click().run()
+    errors = "\n".join(e.value for e in at.error)
+    assert "Naam" in errors
+    assert "verplicht" in errors.lower()
+    assert inbox_files(desk) == []
+
+
+def test_the_report_is_on_the_dashboard_after_the_next_load(desk, demo_exports: Path) -> None:
+    at = opened()
+    by_label(at.selectbox, strings.REPORT_CATEGORY).set_value("financiering")
+    by_label(at.text_area, strings.REPORT_DESCRIPTION).input(DESCRIPTION)
+    at.get("form_submit_button")[0].click().run()
+    (file,) = inbox_files(desk)
+    record_id = next(line for line in file.read_text(encoding="utf-8").splitlines()[1:]).split(",")[
+        0
+    ]
+    # Waiting until the next load ...
+    mine = opened().dataframe[0].value
+    assert list(mine[strings.REPORT_COLUMNS["state"]]) == [strings.REPORT_STATE["waiting"]]
+    result = build(
+        demo_exports,
+        desk["warehouse"],
+        as_of=date.today(),
+        province="Utrecht",
+        inbox=desk["inbox"],
+    )
+    with duckdb.connect(str(desk["warehouse"]), read_only=True) as con:
+        found = con.execute(
+            "SELECT category, description, source_path FROM core.obstacles WHERE obstacle_id = ?",
+            [record_id],
+        ).fetchall()
+    assert found == [("financiering", DESCRIPTION, f"inbox/{file.name}")]
+    assert result.synthetic  # a test report on the demo keeps it labelled as the demo
+    mine = opened().dataframe[0].value
+    assert list(mine[strings.REPORT_COLUMNS["state"]]) == [strings.REPORT_STATE["loaded"]]
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(str(PROJECT_ROOT / "dashboard" / "views" / "obstacles.py"))
+    at.run()
+    shown = "\n".join(str(v) for v in at.dataframe[0].value.astype(str).to_numpy().ravel())
+    assert DESCRIPTION in shown
