@@ -28,6 +28,7 @@ from cli.common import (
 from cli.publish import refresh_after_build
 from etl import settings
 from etl.messages import CLI, SOURCE_LABELS
+from readmodel.follow_up import overdue_count
 
 etl_app = typer.Typer(help="Exports inlezen en het warehouse bouwen.", no_args_is_help=True)
 SUMMARY_COLUMNS = ["bron", "gelezen", "geladen", "afgekeurd", "vervangen", "verwijderd"]
@@ -155,9 +156,13 @@ def etl_status(
             " coalesce(error, '') AS fout FROM etl.files WHERE load_id = ? ORDER BY path",
             [latest],
         ).df()
+        days = settings.follow_up_days()
+        overdue = overdue_count(con, days)
     per_file["bron"] = per_file["bron"].map(lambda s: SOURCE_LABELS.get(s, s))
     _print_frame(recent, "Laatste loads")
     _print_frame(per_file, f"Bestanden van load {latest}")
+    if overdue is not None:
+        console.print(CLI["follow_up"].format(count=overdue, days=days))
 
 
 def rejects_frame(con: duckdb.DuckDBPyConnection, load_id: int | None):

@@ -625,6 +625,20 @@ REPORT_TAB_OBSTACLE = "Knelpunt melden"
 REPORT_TAB_RESPONSE = "Reactie van de gemeente"
 REPORT_TAB_INITIATIVE = "Initiatief aanmelden of bijwerken"
 REPORT_TAB_MINE = "Mijn meldingen"
+REPORT_TAB_FOLLOW_UP = "Is dit al opgelost?"
+REPORT_TAB_FOLLOW_UP_COUNT = "Is dit al opgelost? ({count})"
+FOLLOW_UP_INTRO = (
+    "Knelpunten van uw initiatieven waarvan het netwerk al meer dan {days} dagen niets "
+    "hoorde. Eén klik houdt de cijfers eerlijk: is het nog steeds open, of wat deed de "
+    "gemeente?"
+)
+FOLLOW_UP_NONE = "Geen knelpunten die op nieuws wachten."
+FOLLOW_UP_ITEM = (
+    "**{initiative}** · {municipality} · {category} · gemeld {reported} · "
+    "{days} dagen geen nieuws · stand: {status}"
+)
+FOLLOW_UP_STILL_OPEN = "Nog steeds open"
+FOLLOW_UP_MORE = "De {shown} die het langst op nieuws wachten, van {count}."
 REPORT_INITIATIVE = "Initiatief"
 REPORT_NO_INITIATIVES = (
     "Er staat nog geen initiatief op uw naam. Meld uw initiatief eerst aan (tabblad "

@@ -157,7 +157,30 @@ ERASURES = Source(
     ),
 )
 
-SOURCES: tuple[Source, ...] = (INITIATIVES, OBSTACLES, RESPONSES, ALIASES, REGIONS, ERASURES)
+# "Nog steeds open": an initiative confirmed on a day that an obstacle is still open (the
+# follow-up of /melden). Not a response: it changes no status and no response figure.
+CHECKS = Source(
+    name="checks",
+    label="controles",
+    prefixes=("controles", "checks"),
+    extensions=(".csv", ".xlsx"),
+    id_column="controle_id",
+    columns=(
+        Column("controle_id", "check_id", Kind.ID, required=True),
+        Column("knelpunt_id", "obstacle_id", Kind.ID, required=True),
+        Column("datum", "checked_at", Kind.DATE, required=True),
+    ),
+)
+
+SOURCES: tuple[Source, ...] = (
+    INITIATIVES,
+    OBSTACLES,
+    RESPONSES,
+    CHECKS,
+    ALIASES,
+    REGIONS,
+    ERASURES,
+)
 DATA_SOURCES: tuple[Source, ...] = (INITIATIVES, OBSTACLES, RESPONSES)
 
 # Text of the data sources (and region names) that the warehouse stores and shows (names,

@@ -80,6 +80,7 @@ def discovery_warnings(found: Discovery) -> list[tuple[str, str, str]]:
         (folder, "demo_left_out", messages.DEMO_LEFT_OUT.format(folder=folder))
         for folder in found.demo_left_out
     ]
+    rows += [(path, "mapping_row", message) for path, message in found.mapping_warnings]
     return rows
 
 

@@ -39,6 +39,8 @@ REJECT_REASONS: dict[str, str] = {
     "knelpuntenexport.",
     "response_before_report": "Reactiedatum {value} ligt voor de meldingsdatum van het "
     "knelpunt ({reported}).",
+    "check_before_report": "Controledatum {value} ligt voor de meldingsdatum van het "
+    "knelpunt ({reported}).",
     "alias_code_unknown": "Alias '{alias}': '{value}' is geen bekende CBS-gemeentecode "
     "(zoals GM0344).",
     "region_code_invalid": "Regiocode '{value}' kan niet: gebruik alleen letters, cijfers, "
@@ -73,6 +75,8 @@ CLI = {
     "no_signals": "Geen signalen: geen gemeente of regio veranderde aantoonbaar sinds de "
     "periode ervoor ({tests} toetsen); zie /signalen.",
     "summary_header": "Geladen op peildatum {as_of} (load {load_id}):",
+    "follow_up": "{count} knelpunten van initiatieven wachten op een follow-up: al meer dan "
+    "{days} dagen geen nieuws (/melden vraagt 'Is dit al opgelost?').",
     "file_error": "  Bestand afgekeurd: {error}",
     "warning": "  Let op: {message}",
     "rejects_hint": "{count} afgekeurde rij(en); bekijk ze met 'omzien etl rejects' of "
@@ -132,11 +136,35 @@ SOURCE_LABELS = {
     "initiatives": "initiatieven",
     "obstacles": "knelpunten",
     "responses": "reacties",
+    "checks": "controles",
     "aliases": "aliassen",
     "regions": "regio's",
     "erasures": "verwijderlijst",
     "boundaries": "gemeentegrenzen",
 }
+
+# --- column mappings of form-tool exports (kolommen*.csv) ----------------------------
+MAPPING_UNREADABLE = "Kolommenbestand {file} is niet te lezen als tekst; het is niet gebruikt."
+MAPPING_HEADER = (
+    "Kolommenbestand {file} heeft niet de kolommen bron, kolom en veld; het is niet gebruikt."
+)
+MAPPING_ROW = "Kolommenbestand {file}, rij {row}: {problem} Deze rij is niet gebruikt."
+MAPPING_NO_SOURCE = (
+    "onbekende bron '{value}' (gebruik initiatieven, knelpunten, reacties of controles)."
+)
+MAPPING_NO_HEADER = "de kolom (de kop in de export) is leeg."
+MAPPING_NO_FIELD = (
+    "onbekend veld '{value}' voor {source}; gebruik een van {fields}, of laat het leeg (of -) "
+    "voor een kolom die niet gelezen moet worden."
+)
+MAPPING_NO_OPTIONS = (
+    "'{value}': alleen {column} kan een kolom per keuze hebben (themas=zorg_welzijn)."
+)
+UNMAPPED_HEADERS = (
+    "Bestand {file} is een export met een kolommenbestand, maar deze koppen staan er niet "
+    "in: {headers}. Voeg ze toe aan kolommen.csv (met het veld, of leeg om ze over te "
+    "slaan); het bestand is niet geladen."
+)
 
 # --- extract: whole-file rejects and column warnings --------------------------------
 

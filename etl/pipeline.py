@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from etl import reference
 from etl.contract import (
     ALIASES,
+    CHECKS,
     DATA_SOURCES,
     ERASURES,
     INITIATIVES,
@@ -39,6 +40,7 @@ from etl.redaction import Redactor
 from etl.validation import (
     Rule,
     alias_rules,
+    check_rules,
     initiative_rules,
     obstacle_rules,
     region_rules,
@@ -52,10 +54,11 @@ STAGED: dict[str, tuple[str, str]] = {
     INITIATIVES.name: ("stg_initiatives", "initiatief_id"),
     OBSTACLES.name: ("stg_obstacles", "knelpunt_id"),
     RESPONSES.name: ("stg_responses", "reactie_id"),
+    CHECKS.name: ("stg_checks", "controle_id"),
     REGIONS.name: ("stg_regions", "member_key"),
 }
 # Sources read in a load, in the order their raw tables are made.
-READ_SOURCES = (*DATA_SOURCES, ALIASES, REGIONS, ERASURES)
+READ_SOURCES = (*DATA_SOURCES, CHECKS, ALIASES, REGIONS, ERASURES)
 
 
 @dataclass(frozen=True)
@@ -311,11 +314,14 @@ def transform(
     run_models(con, "staging/stg_responses")
     release_raw(con, RESPONSES, files)
     validate(con, RESPONSES, response_rules(settings.as_of))
-    run_models(con, "core/responses", "core/obstacles")
+    run_models(con, "staging/stg_checks")
+    release_raw(con, CHECKS, files)
+    validate(con, CHECKS, check_rules(settings.as_of))
+    run_models(con, "core/responses", "core/obstacle_checks", "core/obstacles")
     count_file_outcomes(con)
     if checking:
         return
-    release_staging(con, OBSTACLES, RESPONSES)
+    release_staging(con, OBSTACLES, RESPONSES, CHECKS)
 
     settings.progress(SCORECARD["progress"])
     build_marts(con)
@@ -340,7 +346,7 @@ def count_file_outcomes(con: duckdb.DuckDBPyConnection) -> None:
     Every staged row is rejected (`broken_<source>`) or accepted; a row read but not
     staged was erased."""
     parts = []
-    for source in (*DATA_SOURCES, ALIASES, REGIONS):
+    for source in (*DATA_SOURCES, CHECKS, ALIASES, REGIONS):
         table, _ = STAGED[source.name]
         parts.append(
             f"""

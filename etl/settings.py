@@ -142,6 +142,13 @@ INTAKE_PER_HOUR = Setting(
     "20",
     "Most submissions one account may make on /melden in an hour.",
 )
+FOLLOW_UP_DAYS = Setting(
+    "OMZIEN_FOLLOW_UP_DAYS",
+    "42",
+    "After this many days without news (no response, no check) an initiative's open "
+    "obstacle is due for a follow-up: /melden asks 'Is dit al opgelost?', and the signals "
+    "digest and `omzien etl status` count them.",
+)
 
 ALL_SETTINGS: tuple[Setting, ...] = (
     RAW_DIR,
@@ -164,6 +171,7 @@ ALL_SETTINGS: tuple[Setting, ...] = (
     SMTP_FROM,
     INBOX,
     INTAKE_PER_HOUR,
+    FOLLOW_UP_DAYS,
 )
 
 
@@ -199,6 +207,10 @@ def inbox_path(raw: Path | None = None) -> Path:
 
 def intake_per_hour() -> int:
     return _count(INTAKE_PER_HOUR)
+
+
+def follow_up_days() -> int:
+    return _count(FOLLOW_UP_DAYS)
 
 
 class UnknownProvince(ValueError):

@@ -71,6 +71,7 @@ RECORD_IDS: dict[str, tuple[str, str]] = {
     "initiatives": ("initiatief_id", "NULL"),
     "obstacles": ("knelpunt_id", "initiatief_id"),
     "responses": ("reactie_id", "knelpunt_id"),
+    "checks": ("controle_id", "knelpunt_id"),
 }
 
 
@@ -293,17 +294,14 @@ def obstacle_rules(as_of: date, province: str) -> list[Rule]:
     ]
 
 
-def response_rules(as_of: date) -> list[Rule]:
+def _of_an_obstacle(as_of: date, parsed: str, before_report: str) -> list[Rule]:
+    """The rules of a row about an obstacle (a response, a check): the obstacle loaded,
+    the date valid and not before the obstacle was reported. The staging table knows from
+    its join whether the obstacle loaded."""
     loaded = "(SELECT knelpunt_id FROM accepted_obstacles WHERE is_latest)"
     staged = "(SELECT knelpunt_id FROM stg_obstacles WHERE knelpunt_id IS NOT NULL)"
-    # stg_responses knows from its join whether the obstacle loaded.
     not_loaded = "knelpunt_id IS NOT NULL AND NOT obstacle_loaded"
     return [
-        extra_fields(),
-        required("reactie_id"),
-        required("knelpunt_id"),
-        required("datum"),
-        required("uitkomst"),
         Rule(
             name="obstacle_rejected",
             field="knelpunt_id",
@@ -322,19 +320,41 @@ def response_rules(as_of: date) -> list[Rule]:
             value="knelpunt_id",
             candidate=not_loaded,
         ),
-        *date_rules("datum", "responded_at", as_of),
+        *date_rules("datum", parsed, as_of),
         Rule(
-            name="response_before_report",
+            name=before_report,
             field="datum",
-            when="responded_at < obstacle_reported_at",
-            message="response_before_report",
+            when=f"{parsed} < obstacle_reported_at",
+            message=before_report,
             value="datum",
             dynamic={
-                "value": "strftime(responded_at, '%d-%m-%Y')",
+                "value": f"strftime({parsed}, '%d-%m-%Y')",
                 "reported": "strftime(obstacle_reported_at, '%d-%m-%Y')",
             },
         ),
+    ]
+
+
+def response_rules(as_of: date) -> list[Rule]:
+    return [
+        extra_fields(),
+        required("reactie_id"),
+        required("knelpunt_id"),
+        required("datum"),
+        required("uitkomst"),
+        *_of_an_obstacle(as_of, "responded_at", "response_before_report"),
         vocabulary_rule("uitkomst", "outcome", OUTCOMES),
+    ]
+
+
+def check_rules(as_of: date) -> list[Rule]:
+    """A check that an obstacle is still open: of a loaded obstacle, dated, not before it."""
+    return [
+        extra_fields(),
+        required("controle_id"),
+        required("knelpunt_id"),
+        required("datum"),
+        *_of_an_obstacle(as_of, "checked_at", "check_before_report"),
     ]
 
 

@@ -179,10 +179,10 @@ def erase_from_history(con: duckdb.DuckDBPyConnection) -> None:
            OR (r.source = 'obstacles'
                AND (lower(r.record_id) IN (SELECT id_key FROM erased_obstacles)
                     OR lower(r.parent_id) IN (SELECT id_key FROM erased_initiatives)))
-           OR (r.source = 'responses'
+           OR (r.source IN ('responses', 'checks')
                AND lower(r.parent_id) IN (SELECT id_key FROM erased_obstacles))
            OR (r.record_id IS NULL AND r.row_number IS NOT NULL
-               AND r.source IN ('initiatives', 'obstacles', 'responses')
+               AND r.source IN ('initiatives', 'obstacles', 'responses', 'checks')
                AND (EXISTS (SELECT 1 FROM erased_initiatives)
                     OR EXISTS (SELECT 1 FROM erased_obstacles)))
         """

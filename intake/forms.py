@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from etl.contract import INITIATIVES, OBSTACLES, RESPONSES, Source
+from etl.contract import CHECKS, INITIATIVES, OBSTACLES, RESPONSES, Source
 from intake import strings
 
 # The longest text a form accepts, per contract column (characters).
@@ -28,6 +28,7 @@ ID_PREFIX = {
     INITIATIVES.name: "aanmelding",
     OBSTACLES.name: "melding",
     RESPONSES.name: "reactie",
+    CHECKS.name: "controle",
 }
 
 
@@ -62,6 +63,16 @@ class Submission:
         return self.row[self.source.id_column]
 
 
+# Control characters a browser can send but no export holds (tab and line ends stay), and
+# lone surrogates, which no file can encode.
+_UNWRITABLE = {c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}
+
+
+def _clean(text: str) -> str:
+    text = text.translate(_UNWRITABLE)
+    return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+
+
 def _row(source: Source, values: dict[str, object]) -> dict[str, str]:
     """The contract columns of `source` that `values` fills, in contract order, as text
     (a date as ISO); optional blanks left out, required ones kept empty, so that the
@@ -72,7 +83,7 @@ def _row(source: Source, values: dict[str, object]) -> dict[str, str]:
         text = (
             ""
             if value is None
-            else (value.isoformat() if isinstance(value, date) else str(value)).strip()
+            else _clean(value.isoformat() if isinstance(value, date) else str(value)).strip()
         )
         if text or column.required:
             row[column.name] = text
@@ -128,6 +139,19 @@ def response(
                 "uitkomst": outcome,
                 "toelichting": note,
             },
+        ),
+    )
+
+
+def still_open(form: FormId, *, obstacle_id: str, day: date) -> Submission:
+    """The initiative says the obstacle is still open: a check, not a response (it
+    changes no status and no response figure, and says the open status is current)."""
+    return Submission(
+        form,
+        CHECKS,
+        _row(
+            CHECKS,
+            {"controle_id": form.record_id(CHECKS), "knelpunt_id": obstacle_id, "datum": day},
         ),
     )
 

@@ -52,10 +52,10 @@ def content(submission: Submission) -> bytes:
 def deliver(inbox: Path, submission: Submission) -> Delivered:
     """Put the submission in the inbox (once); InboxError when it cannot be stored."""
     final = inbox / file_name(submission)
-    if final.exists():
-        return Delivered(final, new=False)
     temporary = inbox / f".{final.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:
+        if final.exists():
+            return Delivered(final, new=False)
         inbox.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o640)
         try:
@@ -69,7 +69,9 @@ def deliver(inbox: Path, submission: Submission) -> Delivered:
             os.link(temporary, final)
         except FileExistsError:
             return Delivered(final, new=False)
-        fsync_dir(inbox)
+        # The file is there whole; a folder that cannot be synced loses nothing we can save.
+        with contextlib.suppress(OSError):
+            fsync_dir(inbox)
     except InboxError:
         raise
     except OSError as error:
@@ -82,9 +84,9 @@ def deliver(inbox: Path, submission: Submission) -> Delivered:
 def _message(error: OSError) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return strings.INBOX_FULL
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR):
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST):
         return strings.INBOX_UNWRITABLE
-    return strings.INBOX_FAILED.format(reason=os.strerror(error.errno or 0))
+    return strings.INBOX_FAILED.format(reason=f"fout {error.errno}")
 
 
 def _remove(path: Path) -> None:

@@ -11,14 +11,12 @@ import pandas as pd
 
 from etl.contract import INITIATIVES, OBSTACLES
 from etl.extract.discover import INBOX_FOLDER
-from etl.vocabularies import RESOLVED_OUTCOMES
 from intake.check import Context
 from intake.ledger import Entry
 from readmodel.database import query
+from readmodel.follow_up import SETTLED
 
 WAITING, LOADED, REJECTED = "waiting", "loaded", "rejected"
-# An obstacle with one of these outcomes last is settled: no more responses are asked.
-SETTLED = (*RESOLVED_OUTCOMES, "afgewezen", "doorverwezen")
 
 
 def initiatives(con: duckdb.DuckDBPyConnection, speaks_for: tuple[str, ...]) -> pd.DataFrame:
@@ -53,6 +51,17 @@ def open_obstacles(con: duckdb.DuckDBPyConnection, initiative_ids: list[str]) ->
         [initiative_ids, list(SETTLED)],
         name="intake_open_obstacles",
     )
+
+
+def obstacle_initiative(con: duckdb.DuckDBPyConnection, obstacle_id: str) -> str | None:
+    """The initiative an obstacle belongs to (None: unknown obstacle or none given)."""
+    found = query(
+        con,
+        "SELECT initiative_id FROM core.obstacles WHERE obstacle_id = ?",
+        [obstacle_id],
+        name="intake_obstacle_initiative",
+    )
+    return None if found.empty else found["initiative_id"].iloc[0]
 
 
 def initiative_entry(con: duckdb.DuckDBPyConnection, initiative_id: str) -> dict[str, object]:
@@ -125,17 +134,21 @@ def states(con: duckdb.DuckDBPyConnection, entries: list[Entry]) -> pd.DataFrame
     if not entries:
         return pd.DataFrame(columns=columns)
     paths = [f"{INBOX_FOLDER}/{e.file}" for e in entries]
-    seen = query(
-        con,
-        "WITH latest AS (SELECT max(load_id) AS load_id FROM etl.loads) "
-        "SELECT f.path, f.error, "
-        "(SELECT string_agg(r.reason, ' · ' ORDER BY r.row_number, r.field) FROM etl.rejects r "
-        " WHERE r.load_id = f.load_id AND r.path = f.path) AS reasons, f.rows_rejected "
-        "FROM etl.files AS f JOIN latest USING (load_id) "
-        "WHERE f.path IN (SELECT unnest(?::VARCHAR[]))",
-        [paths],
-        name="intake_states",
-    ).set_index("path")
+    seen = (
+        query(
+            con,
+            "WITH latest AS (SELECT max(load_id) AS load_id FROM etl.loads) "
+            "SELECT f.path, f.error, "
+            "(SELECT string_agg(r.reason, ' · ' ORDER BY r.row_number, r.field) FROM etl.rejects r "
+            " WHERE r.load_id = f.load_id AND r.path = f.path) AS reasons, f.rows_rejected "
+            "FROM etl.files AS f JOIN latest USING (load_id) "
+            "WHERE f.path IN (SELECT unnest(?::VARCHAR[]))",
+            [paths],
+            name="intake_states",
+        )
+        .drop_duplicates("path")
+        .set_index("path")
+    )
     rows = []
     for entry, path in zip(entries, paths, strict=True):
         if path not in seen.index:

@@ -47,4 +47,5 @@ FIELDS = {
     "datum": "Datum",
     "uitkomst": "Wat deed de gemeente?",
     "toelichting": "Toelichting",
+    "controle_id": "Controle",
 }

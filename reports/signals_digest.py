@@ -17,6 +17,7 @@ import pandas as pd
 from charts.signals import signal_chart
 from etl import settings
 from readmodel import format
+from readmodel.follow_up import overdue_count
 from readmodel.selection import Filters
 from readmodel.signals import Signals, evidence, is_share, series, signals
 from readmodel.warehouse import Warehouse
@@ -85,6 +86,10 @@ def digest(
         model.Section(strings.SIGNALS_METHOD, blocks=(definitions_block(["signals"]),)),
     )
     intro = strings.SIGNALS_INTRO.format(new=len(new), ongoing=len(ongoing), ended=len(found.ended))
+    days = settings.follow_up_days()
+    overdue = overdue_count(warehouse.con, days)
+    if overdue is not None:
+        intro += " " + strings.SIGNALS_FOLLOW_UP.format(count=overdue, days=days)
     return model.Report(
         kind="signalen",
         title=strings.SIGNALS_TITLE,

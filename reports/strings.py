@@ -253,6 +253,10 @@ SIGNALS_INTRO = (
     "jaar daarvoor: meer of minder knelpunten, snellere of tragere eerste reacties, meer of "
     "minder (deels) opgelost. Wat toeval kan zijn, staat er niet in."
 )
+SIGNALS_FOLLOW_UP = (
+    "{count} knelpunten van initiatieven wachten op een follow-up: al meer dan {days} dagen "
+    "geen nieuws (de initiatieven zien ze op /melden)."
+)
 SIGNALS_NOT_COMPUTED = (
     "Dit warehouse is gebouwd voordat Omzien signalen berekende; draai 'omzien etl run' opnieuw."
 )

@@ -86,6 +86,7 @@ def every_rule() -> set[str]:
         *validation.initiative_rules(AS_OF, "Utrecht"),
         *validation.obstacle_rules(AS_OF, "Utrecht"),
         *validation.response_rules(AS_OF),
+        *validation.check_rules(AS_OF),
         *validation.region_rules("Utrecht", ("stad",)),
         *validation.alias_rules(),
     ]

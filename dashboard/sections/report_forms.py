@@ -18,7 +18,17 @@ from dashboard import access, strings
 from dashboard.components import plain
 from dashboard.context import PageContext
 from etl import settings
-from etl.vocabularies import CATEGORIES, LEGAL_FORMS, LEVELS, OUTCOMES, PHASES, SEVERITIES, THEMES
+from etl.contract import OBSTACLES
+from etl.vocabularies import (
+    CATEGORIES,
+    LEGAL_FORMS,
+    LEVELS,
+    OUTCOMES,
+    PHASES,
+    SEVERITIES,
+    STATUSES,
+    THEMES,
+)
 from intake import forms, ledger
 from intake import strings as intake_strings
 from intake.check import Context, check
@@ -28,6 +38,7 @@ from intake.status import (
     initiative_context,
     initiative_entry,
     obstacle_context,
+    obstacle_initiative,
     open_obstacles,
     states,
 )
@@ -75,6 +86,10 @@ def submit(
     ctx: PageContext, kind: str, submission: forms.Submission, context: Sequence[Context] = ()
 ) -> None:
     """Limits, the ETL's verdict, then the inbox and the access log; says what happened."""
+    initiative = _initiative_of(ctx, submission)
+    if initiative is not None and not forms.may_speak_for(initiative, ctx.visitor.initiatives):
+        st.error(intake_strings.NOT_YOURS, icon="🔒")
+        return
     problems = forms.limit_problems(submission)
     if not problems:
         mine = ledger.submissions(settings.access_log_path(), ctx.visitor.account)
@@ -102,6 +117,18 @@ def submit(
     message = strings.REPORT_RECEIVED if delivered.new else strings.REPORT_ALREADY
     st.session_state[_DONE.format(kind=kind)] = (message, submission.record_id)
     st.rerun()
+
+
+def _initiative_of(ctx: PageContext, submission: forms.Submission) -> str | None:
+    """The initiative a submission speaks for (None: a new initiative), checked here too
+    and not only by the choices the form offers."""
+    if "initiatief_id" in submission.row and submission.source is not OBSTACLES:
+        existing = initiative_entry(ctx.con, submission.record_id)
+        return submission.record_id if existing else None
+    if "initiatief_id" in submission.row:
+        return submission.row["initiatief_id"]
+    found = obstacle_initiative(ctx.con, submission.row.get("knelpunt_id", ""))
+    return found or ""
 
 
 def _labelled(vocabulary) -> tuple[list[str], Callable[[str], str]]:
@@ -217,19 +244,20 @@ def response_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
 
 
 def initiative_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
-    kind = "initiative"
-    if _received(kind):
-        return
     names = dict(zip(initiatives["initiative_id"], initiatives["name"], strict=True))
     options: list[str | None] = [None, *names]
     which = st.selectbox(
         strings.REPORT_WHICH_INITIATIVE,
         options,
         format_func=lambda i: strings.REPORT_NEW_INITIATIVE if i is None else names[i],
-        key=f"{kind}_which",
+        key="initiative_which",
     )
+    # One form per initiative (and one for a new one): its id, its confirmation.
+    kind = f"initiative_{which or 'nieuw'}"
+    if _received(kind):
+        return
     known = initiative_entry(ctx.con, which) if which else {}
-    with st.form(f"form_{kind}_{which or 'nieuw'}"):
+    with st.form(f"form_{kind}"):
         name = st.text_input(strings.REPORT_NAME, value=known.get("naam") or "")
         municipality = _municipality(
             ctx, strings.REPORT_INITIATIVE_MUNICIPALITY, known.get("gemeente")
@@ -273,7 +301,7 @@ def initiative_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
     if sent:
         registered = known.get("geregistreerd_op") or date.today()
         submission = forms.initiative(
-            _form_id(f"{kind}_{which or 'nieuw'}"),
+            _form_id(kind),
             initiative_id=which,
             naam=name,
             gemeente=municipality,
@@ -289,6 +317,53 @@ def initiative_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
             geregistreerd_op=registered,
         )
         submit(ctx, kind, submission)
+
+
+# The answers to "Is dit al opgelost?": None is "nog steeds open" (a check), else an outcome.
+FOLLOW_UP_ANSWERS = (None, "opgelost", "deels_opgelost", "afgewezen", "doorverwezen")
+# Asked at a time, longest silent first (network staff may see hundreds).
+FOLLOW_UP_SHOWN = 10
+
+
+def follow_up(ctx: PageContext, due: pd.DataFrame) -> None:
+    """The obstacles due for a follow-up (readmodel.follow_up.overdue), each with one
+    click: still open (a check) or what the municipality did (a response, today)."""
+    st.caption(strings.FOLLOW_UP_INTRO.format(days=settings.follow_up_days()))
+    if due.empty:
+        st.info(strings.FOLLOW_UP_NONE, icon="✅")
+        return
+    if len(due) > FOLLOW_UP_SHOWN:
+        st.caption(strings.FOLLOW_UP_MORE.format(shown=FOLLOW_UP_SHOWN, count=len(due)))
+    for item in due.head(FOLLOW_UP_SHOWN).itertuples(index=False):
+        kind = f"follow_up_{item.obstacle_id}"
+        with st.container(border=True):
+            st.markdown(
+                strings.FOLLOW_UP_ITEM.format(
+                    initiative=plain(item.initiative),
+                    municipality=plain(item.municipality),
+                    category=CATEGORIES.label(item.category),
+                    reported=f"{item.reported_at:%d-%m-%Y}",
+                    days=item.days_silent,
+                    status=STATUSES.label(item.status),
+                )
+            )
+            if item.description:
+                st.caption(plain(item.description))
+            if _received(kind):
+                continue
+            columns = st.columns(len(FOLLOW_UP_ANSWERS))
+            for column, answer in zip(columns, FOLLOW_UP_ANSWERS, strict=True):
+                label = strings.FOLLOW_UP_STILL_OPEN if answer is None else OUTCOMES.label(answer)
+                if column.button(label, key=f"{kind}_{answer or 'open'}"):
+                    form = _form_id(kind)
+                    submission = (
+                        forms.still_open(form, obstacle_id=item.obstacle_id, day=date.today())
+                        if answer is None
+                        else forms.response(
+                            form, obstacle_id=item.obstacle_id, day=date.today(), outcome=answer
+                        )
+                    )
+                    submit(ctx, kind, submission, [obstacle_context(ctx.con, item.obstacle_id)])
 
 
 def submissions(ctx: PageContext) -> None:

@@ -13,7 +13,9 @@ from dashboard import strings
 from dashboard.access import members_only
 from dashboard.context import page_context
 from dashboard.sections import report_forms
+from etl import settings
 from intake.status import initiatives
+from readmodel.follow_up import overdue
 
 ctx = page_context()
 st.title(strings.NAV_REPORT)
@@ -23,9 +25,13 @@ if not (ctx.visitor.full and ctx.rows):
 st.write(strings.REPORT_INTRO)
 st.warning(strings.REPORT_NO_PERSONAL, icon="🔒")
 mine = initiatives(ctx.con, ctx.visitor.initiatives)
-obstacle, response, entry, submitted = st.tabs(
+due = overdue(ctx.con, settings.follow_up_days(), list(mine["initiative_id"]))
+obstacle, follow_up, response, entry, submitted = st.tabs(
     [
         strings.REPORT_TAB_OBSTACLE,
+        strings.REPORT_TAB_FOLLOW_UP_COUNT.format(count=len(due))
+        if len(due)
+        else strings.REPORT_TAB_FOLLOW_UP,
         strings.REPORT_TAB_RESPONSE,
         strings.REPORT_TAB_INITIATIVE,
         strings.REPORT_TAB_MINE,
@@ -33,6 +39,8 @@ obstacle, response, entry, submitted = st.tabs(
 )
 with obstacle:
     report_forms.obstacle_form(ctx, mine)
+with follow_up:
+    report_forms.follow_up(ctx, due)
 with response:
     report_forms.response_form(ctx, mine)
 with entry:

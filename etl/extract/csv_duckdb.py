@@ -31,6 +31,7 @@ from etl.duck import identifier
 from etl.extract.decode import _BINARY_CONTROL_SHARE, _BINARY_PROBE, _CONTROL_BYTES, sniff_delimiter
 from etl.extract.frame import header_cells
 from etl.extract.headers import match_headers
+from etl.extract.mapping import best
 from etl.extract.model import Extracted, FoundFile
 
 _CHUNK = 16 << 20
@@ -207,6 +208,8 @@ def _load(
     if header_at is None:
         return None
     header = header_cells(list(head[header_at]))
+    if best(found.mappings, header, found.source) is not None:
+        return None  # a form-tool export: the careful reader maps its columns
     match = match_headers(found.source, header)
     repeated = any(u not in header for u in match.unknown)  # listed as a message, not a name
     if match.rejected or None in header or repeated:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from etl import messages, settings
 from etl.contract import SOURCES, Source
+from etl.extract.mapping import is_mapping_file, read_mappings
 from etl.extract.model import Discovery, FoundFile
 
 MANIFEST_PREFIX = "omzien-demo"
@@ -136,6 +137,9 @@ def discover(raw_dir: Path, inbox: Path | None = None) -> Discovery:
     raw_dir = Path(raw_dir)
     raw_root = raw_dir.resolve()
     inbox_root = Path(inbox).resolve() if inbox is not None and Path(inbox).is_dir() else None
+    if inbox_root is not None and raw_root.is_relative_to(inbox_root):
+        # An inbox that is the raw folder or holds it: its files are read once, as exports.
+        inbox_root = None
     found, skipped = _walk(raw_dir, inbox_root)
     roots = dict.fromkeys((rel for rel, _ in found), raw_root)
     if inbox_root is not None:
@@ -147,6 +151,7 @@ def discover(raw_dir: Path, inbox: Path | None = None) -> Discovery:
 
     matched: list[tuple[str, Path, Source]] = []
     manifests: list[tuple[str, Path]] = []
+    mapping_files: list[tuple[str, Path]] = []
     unmatched: list[str] = []
     for relpath, path in found:
         source = classify(printable(path.name))
@@ -154,8 +159,15 @@ def discover(raw_dir: Path, inbox: Path | None = None) -> Discovery:
             matched.append((relpath, path, source))
         elif _is_manifest(path.name) and file_problem(path, relpath, raw_root) is None:
             manifests.append((relpath, path))
+        elif is_mapping_file(path.name) and not is_inbox(relpath):
+            problem = file_problem(path, relpath, roots[relpath])
+            if problem is None:
+                mapping_files.append((printable(relpath), path))
+            else:
+                unmatched.append(printable(relpath))
         else:
             unmatched.append(printable(relpath))
+    mappings = read_mappings(mapping_files)
 
     # Demo exports sit in a folder with a demo manifest. Real exports beside them must not
     # be mixed with invented ones: then the demo folders are left out.
@@ -175,6 +187,8 @@ def discover(raw_dir: Path, inbox: Path | None = None) -> Discovery:
             relpath=printable(relpath),
             source=source,
             problem=file_problem(path, relpath, roots[relpath]),
+            # The dashboard's submissions are in the contract's own format.
+            mappings=() if is_inbox(relpath) else mappings.by_source.get(source.name, ()),
         )
         for relpath, path, source in matched
     ]
@@ -184,4 +198,5 @@ def discover(raw_dir: Path, inbox: Path | None = None) -> Discovery:
         unmatched=unmatched,
         skipped=skipped,
         demo_left_out=left_out,
+        mapping_warnings=mappings.warnings,
     )

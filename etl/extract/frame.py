@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 from etl import messages
 from etl.contract import MISSING_TOKENS
 from etl.extract.headers import HeaderMatch, is_known_header, match_headers
+from etl.extract.mapping import chosen
 from etl.extract.model import Extracted, FoundFile
 
 # Arrow-backed text with NA for missing: DuckDB reads it as VARCHAR even when all NA,
@@ -85,6 +86,10 @@ def reject_message(
     relpath: str, headers: list[str], match: HeaderMatch, sheet: str | None, row: int = 1
 ) -> str:
     where = messages.SHEET.format(sheet=sheet) if sheet else ""
+    if match.uncovered:
+        return messages.UNMAPPED_HEADERS.format(
+            file=relpath + where, headers=messages.quoted_list(match.uncovered)
+        )
     if not match.positions and not any(is_known_header(h) for h in headers):
         # Not one known column name of any source: the first row is data, not a header. Its
         # cells may be anything (names, addresses), so none of them is quoted.
@@ -102,6 +107,20 @@ def reject_message(
     return messages.MISSING_ALL_OPTIONAL.format(
         file=relpath, where=where, columns=messages.quoted_list(match.missing_any), found=found
     )
+
+
+def _chosen_options(written: pd.Series | None, options: list[tuple[pa.Array, str]]) -> pd.Series:
+    """A form-tool export's one-column-per-option answers as one ';'-joined cell per row
+    (after what a column of the field itself holds), NA when nothing was chosen."""
+    columns = [column.to_pylist() for column, _ in options]
+    joined = []
+    for i in range(len(columns[0]) if columns else 0):
+        parts = [] if written is None or pd.isna(written.iloc[i]) else [str(written.iloc[i])]
+        parts += [
+            value for (_, value), cells in zip(options, columns, strict=True) if chosen(cells[i])
+        ]
+        joined.append(";".join(parts) or None)
+    return pd.Series(joined, dtype=STRING)
 
 
 def header_cells(cells: list[object]) -> list[str | None]:
@@ -140,7 +159,7 @@ def build_extracted(found: FoundFile, cells: pd.DataFrame, **detail: str | None)
     header_at = int(np.argmax(filled))
     header = header_cells([column[header_at].as_py() for column in trimmed])
     headers = [h for h in header if h is not None]
-    match = match_headers(found.source, header)
+    match = match_headers(found.source, header, found.mappings)
     if match.rejected:
         error = reject_message(found.relpath, headers, match, detail.get("sheet"), header_at + 1)
         # The rows are lost to the warehouse all the same: the load report counts them.
@@ -162,7 +181,21 @@ def build_extracted(found: FoundFile, cells: pd.DataFrame, **detail: str | None)
     out = {ROW_NUMBER: np.flatnonzero(keep).astype("int64") + 1}
     for column in found.source.columns:
         if column.name in match.positions:
-            out[column.name] = _series(_missing_to_null(rows[match.positions[column.name]]))
+            cells = _missing_to_null(rows[match.positions[column.name]])
+            prefix = (
+                match.mapped.prefixes.get(column.name)
+                if match.mapped and column.name in match.from_mapping
+                else None
+            )
+            if prefix:
+                cells = pc.binary_join_element_wise(
+                    pa.scalar(prefix, cells.type), cells, pa.scalar("", cells.type)
+                )
+            out[column.name] = _series(cells)
+        if column.name in match.options:
+            out[column.name] = _chosen_options(
+                out.get(column.name), [(rows[p], value) for p, value in match.options[column.name]]
+            )
     surplus = surplus_cells(rows[len(header) :], len(header) + 1, int(keep.sum()))
     frame = pd.concat([pd.DataFrame(out), surplus], axis=1)
     return Extracted(

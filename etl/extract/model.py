@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.contract import Source
+from etl.extract.mapping import Mapping
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class FoundFile:
     # Dutch reason when the file may not be read at all (not a regular file, a link out of
     # the raw folder, too large, a name that is no UTF-8): it is rejected whole.
     problem: str | None = None
+    # The source's column mappings of form-tool exports (kolommen*.csv), one per file.
+    mappings: tuple[Mapping, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,8 @@ class Discovery:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     # Demo folders left out because real exports lie beside them.
     demo_left_out: list[str] = field(default_factory=list)
+    # Column mapping rows that could not be used: (relpath, Dutch message).
+    mapping_warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass

@@ -213,7 +213,7 @@ def read_xlsx_export(found: FoundFile) -> Extracted:
                 if header is None:
                     continue
                 grid = _grid(rows)
-            match = match_headers(found.source, header)
+            match = match_headers(found.source, header, found.mappings)
             if not match.rejected:
                 return build_extracted(found, grid, sheet=sheet)
             if first_rejection is None:

@@ -1,9 +1,10 @@
 """/melden in a real browser, members mode, signing in at a real OpenID provider.
 
-A member who speaks for one initiative reports an obstacle for it (and can pick no other);
-after `omzien etl run` the obstacle is on /knelpunten and on the initiative's card; the
-member then reports that the municipality resolved it, and after the next load it is
-resolved. An anonymous visitor and a signed-in non-member get no form.
+A member who speaks for two initiatives reports an obstacle for one (and can pick no
+other); after `omzien etl run` the obstacle is on the initiative's card; the member then
+reports that the municipality resolved it, answers the follow-up of an old obstacle with
+one click, and after the next load both are resolved. An anonymous visitor and a signed-in
+non-member get no form.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ pytestmark = pytest.mark.browser
 
 MEMBER, STRANGER = "anna@example.org", "piet@example.org"
 OWN, OTHER = "Buurtkamer Oost", "Dorpscoöperatie Werkhoven"
+# INI-03's K-04 has been 'in behandeling' since February 2025: due for a follow-up.
+SILENT = "K-04"
 REPORTED = "De buurtkamer mag de zaal van de gemeente niet meer gebruiken."
 
 
@@ -35,7 +38,7 @@ def intake_app(provider: str, tmp_path_factory) -> Iterator[dict]:  # noqa: F811
     build(raw, warehouse, as_of=date.today(), province="Utrecht")
     snapshot = root / "omzien-publiek.duckdb"
     publish(warehouse, snapshot)
-    (root / "leden.txt").write_text(f"{MEMBER},INI-01\n", encoding="utf-8")
+    (root / "leden.txt").write_text(f"{MEMBER},INI-01,INI-03\n", encoding="utf-8")
     port = free_port()
     auth_secrets(root / "secrets.toml", port, provider)
     env = {
@@ -93,7 +96,8 @@ def test_a_member_reports_and_follows_up_until_resolved(intake_app: dict, page) 
     panel.locator("[data-testid='stSelectbox']").first.click()
     options = page.locator("[role='option']").all_inner_texts()
     page.keyboard.press("Escape")
-    assert options == [OWN]
+    assert OWN in options
+    assert len(options) == 2
     assert OTHER not in options
     panel.get_by_role("textbox", name="Omschrijving").fill(REPORTED)
     assert screenshot(page, "melden").stat().st_size > 10_000
@@ -117,16 +121,30 @@ def test_a_member_reports_and_follows_up_until_resolved(intake_app: dict, page) 
     # The municipality resolved it: the member says so on /melden.
     open_report(page, base)
     panel = tab(page, "Reactie van de gemeente")
+    panel.locator("[data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name=f"{OWN} · Utrecht", exact=False).first.click()
     panel.locator("[data-testid='stSelectbox']").nth(1).click()
     page.get_by_role("option", name="Opgelost", exact=True).click()
     wait_until_idle(page)
     send(panel, page)
+    # The follow-up of the old obstacle: one click.
+    panel = tab(page, "Is dit al opgelost? (1)")
+    assert panel.get_by_text("dagen geen nieuws").count() == 1
+    assert screenshot(page, "melden_opvolgen").stat().st_size > 10_000
+    panel.get_by_role("button", name="Opgelost", exact=True).click()
+    page.wait_for_selector("text=Ontvangen; zichtbaar na de volgende verwerking", timeout=30_000)
+    wait_until_idle(page)
     reload(intake_app)
     with duckdb.connect(str(intake_app["warehouse"]), read_only=True) as con:
         status = con.execute(
             "SELECT status FROM core.obstacles WHERE obstacle_id = ?", [obstacle_id]
         ).fetchone()[0]
     assert status == "opgelost"
+    with duckdb.connect(str(intake_app["warehouse"]), read_only=True) as con:
+        followed = con.execute(
+            "SELECT status FROM core.obstacles WHERE obstacle_id = ?", [SILENT]
+        ).fetchone()[0]
+    assert followed == "opgelost"
     open_report(page, base)
     panel = tab(page, "Mijn meldingen")
     assert panel.get_by_text("verwerkt").count() >= 1 or "verwerkt" in page.content()

@@ -1,9 +1,10 @@
 """The form's verdict is the load's: every submission the check passes loads, and every
 one it refuses is rejected by `omzien etl run` for the same fields with the same reasons.
 
-Generated submissions of the three kinds, valid and not (unknown or misspelt
-municipalities and places, dates in the future or before 1900, responses dated before
-their obstacle, unknown themes, categories, severities, levels, outcomes and consent
+Generated submissions of the four kinds (obstacle, response, "still open" check,
+initiative), valid and not (unknown or misspelt
+municipalities and places, dates in the future or before 1900, responses and checks dated
+before their obstacle, unknown themes, categories, severities, levels, outcomes and consent
 values, unknown initiatives and obstacles), are checked one by one against the records of
 a warehouse, as /melden checks them; then all of them go to the inbox and a real build.
 """
@@ -70,6 +71,11 @@ responses = st.builds(
     outcome=st.sampled_from(["opgelost", "deels opgelost", "ontvangen", "genegeerd"]),
     note=TEXT,
 )
+checks = st.builds(
+    lambda **kw: forms.still_open(forms.FormId(), **kw),
+    obstacle_id=st.sampled_from(["K-1", "K-2", "K-9"]),
+    day=DAYS,
+)
 entries = st.builds(
     lambda initiative_id, **kw: forms.initiative(forms.FormId(), initiative_id=initiative_id, **kw),
     initiative_id=st.sampled_from([None, "INI-1"]),
@@ -99,7 +105,7 @@ def verdict_of_the_form(warehouse: Path, submission: forms.Submission) -> set[tu
     with duckdb.connect(str(warehouse), read_only=True) as con:
         if submission.source.name == "obstacles":
             context = [initiative_context(con, submission.row.get("initiatief_id", ""))]
-        elif submission.source.name == "responses":
+        elif submission.source.name in ("responses", "checks"):
             context = [obstacle_context(con, submission.row["knelpunt_id"])]
         else:
             context = []
@@ -113,7 +119,7 @@ def verdict_of_the_form(warehouse: Path, submission: forms.Submission) -> set[tu
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(st.lists(st.one_of(obstacles, responses, entries), min_size=6, max_size=12))
+@given(st.lists(st.one_of(obstacles, responses, checks, entries), min_size=6, max_size=12))
 def test_every_rule_the_form_checks_gives_the_load_verdict(
     world, tmp_path_factory, submissions
 ) -> None:

@@ -30,7 +30,7 @@ import openpyxl
 import pandas as pd
 
 from etl import reference
-from etl.contract import ALIASES, INITIATIVES, OBSTACLES, REGIONS, RESPONSES, Source
+from etl.contract import ALIASES, CHECKS, INITIATIVES, OBSTACLES, REGIONS, RESPONSES, Source
 from tests.support.geo import lonlat_square
 
 # Two places in two municipalities each, so that the ambiguity rule can be broken (the
@@ -288,6 +288,35 @@ def write_planted(raw: Path, p: Personal = EXAMPLE) -> Planted:
     res.add(_response(p, "PL-R9", uitkomst=p.email), "unknown_outcome")
     res.write_csv(raw, encoding="cp1252")
 
+    # --- "still open" checks (the follow-up of /melden) --------------------------------------
+    chk = _Sheet("controles_geplant.csv", CHECKS)
+    check = {"controle_id": "PL-C1", "knelpunt_id": "PL-K1", "datum": "2024-04-01"}
+    chk.add(check)
+    chk.add({**check, "controle_id": "PL-C2"}, "extra_fields", surplus=[anything])
+    for column in ("controle_id", "knelpunt_id", "datum"):
+        chk.add({**check, "controle_id": f"PL-C-{column}", column: ""}, "required")
+    chk.add({**check, "controle_id": "PL-C3", "knelpunt_id": "PL-K6"}, "obstacle_rejected")
+    chk.add({**check, "controle_id": "PL-C4", "knelpunt_id": p.email}, "obstacle_unknown")
+    chk.add({**check, "controle_id": "PL-C5", "datum": p.phone}, "date_invalid")
+    chk.add({**check, "controle_id": "PL-C6", "datum": "2099-01-01"}, "date_after_as_of")
+    chk.add({**check, "controle_id": "PL-C7", "datum": "1899-01-01"}, "date_before_1900")
+    chk.add({**check, "controle_id": "PL-C8", "datum": "2024-01-15"}, "check_before_report")
+    chk.write_csv(raw)
+
+    # --- a form-tool export through a column mapping: its personal columns left out ------
+    (raw / "kolommen_geplant.csv").write_text(
+        "bron,kolom,veld\nknelpunten,Tijdstempel,knelpunt_id=forms-\n"
+        "knelpunten,Tijdstempel,gemeld_op\nknelpunten,E-mailadres,-\n"
+        "knelpunten,Uw naam,-\nknelpunten,Wat is er?,omschrijving\n"
+        "knelpunten,Soort knelpunt,categorie\n",
+        encoding="utf-8",
+    )
+    (raw / "knelpunten_formulier.csv").write_text(
+        "Tijdstempel,E-mailadres,Uw naam,Gemeente,Thema,Soort knelpunt,Wat is er?\n"
+        f'5-3-2024 10:00:00,{p.email},{p.stranger},Utrecht,zorg,subsidie,"{known}"\n',
+        encoding="utf-8",
+    )
+
     # --- the analyst's aliases and regions --------------------------------------------------
     ali = _Sheet("aliassen_geplant.csv", ALIASES)
     ali.add({"alias": "Stad Utrecht", "cbs_code": "GM0344"})
@@ -349,7 +378,15 @@ def write_planted(raw: Path, p: Personal = EXAMPLE) -> Planted:
         ("geo/grenzen_geplant.geojson", 3, "boundary_no_polygon"),
     ]
 
-    rejects = [*ini.breaks, *wide.breaks, *obs.breaks, *res.breaks, *ali.breaks, *reg.breaks]
+    rejects = [
+        *ini.breaks,
+        *wide.breaks,
+        *obs.breaks,
+        *res.breaks,
+        *chk.breaks,
+        *ali.breaks,
+        *reg.breaks,
+    ]
     rejects += whole_files + boundaries
     return Planted(rejects=rejects, rules={rule for _, _, rule in rejects})
 

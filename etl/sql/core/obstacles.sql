@@ -16,6 +16,11 @@ WITH responses AS (
     FROM accepted_responses
     WHERE is_latest
     GROUP BY knelpunt_id
+),
+checks AS (
+    SELECT obstacle_id AS knelpunt_id, max(checked_at) AS last_checked_at
+    FROM core.obstacle_checks
+    GROUP BY obstacle_id
 )
 SELECT
     o.knelpunt_id AS obstacle_id,
@@ -31,10 +36,12 @@ SELECT
     r.first_response_at,
     r.resolved_at,
     coalesce(r.responses, 0) AS responses,
+    c.last_checked_at,
     o.path AS source_path,
     o.row_number AS source_row
 FROM accepted_obstacles AS o
 LEFT JOIN responses AS r USING (knelpunt_id)
+LEFT JOIN checks AS c USING (knelpunt_id)
 WHERE o.is_latest
 ORDER BY reported_at, obstacle_id;
 
@@ -51,5 +58,6 @@ COMMENT ON COLUMN core.obstacles.status IS 'Outcome of the latest response, or o
 COMMENT ON COLUMN core.obstacles.first_response_at IS 'Date of the earliest response of any outcome; NULL when unanswered.';
 COMMENT ON COLUMN core.obstacles.resolved_at IS 'Date of the earliest opgelost or deels_opgelost response; NULL when not resolved.';
 COMMENT ON COLUMN core.obstacles.responses IS 'Number of responses.';
+COMMENT ON COLUMN core.obstacles.last_checked_at IS 'Latest day the initiative confirmed the obstacle was still open (core.obstacle_checks); NULL when never.';
 COMMENT ON COLUMN core.obstacles.source_path IS 'Export file (relative to data/raw/) the row came from.';
 COMMENT ON COLUMN core.obstacles.source_row IS 'Row in that file as a spreadsheet counts it (header = 1).';

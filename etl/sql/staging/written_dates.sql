@@ -5,6 +5,7 @@ SELECT written, parse_date(written) AS day
 FROM (
     SELECT DISTINCT gemeld_op AS written FROM raw_obstacles
     UNION SELECT DISTINCT datum FROM raw_responses
+    UNION SELECT DISTINCT datum FROM raw_checks
     UNION SELECT DISTINCT geregistreerd_op FROM raw_initiatives
 )
 WHERE written IS NOT NULL
