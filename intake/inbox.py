@@ -14,6 +14,7 @@ import csv
 import errno
 import io
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +58,7 @@ def deliver(inbox: Path, submission: Submission) -> Delivered:
         if final.exists():
             return Delivered(final, new=False)
         inbox.mkdir(parents=True, exist_ok=True)
+        _clear_stale(inbox)
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o640)
         try:
             view = memoryview(content(submission))
@@ -79,6 +81,19 @@ def deliver(inbox: Path, submission: Submission) -> Delivered:
     finally:
         _remove(temporary)
     return Delivered(final, new=True)
+
+
+# A temporary file this old was left by a session that died while writing it: never linked,
+# so never a submission (the ETL skips hidden files anyway).
+STALE_SECONDS = 3600
+
+
+def _clear_stale(inbox: Path) -> None:
+    now = time.time()
+    for leftover in inbox.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink()
 
 
 def _message(error: OSError) -> str:

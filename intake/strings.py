@@ -8,6 +8,10 @@ TOO_MANY = (
     "U hebt het afgelopen uur al {count} meldingen gedaan (ten hoogste {limit} per uur). "
     "Probeer het later nog eens, of neem contact op met het netwerk."
 )
+TOO_MANY_TRIES = (
+    "U hebt het afgelopen uur erg vaak geprobeerd iets te versturen. Probeer het later nog "
+    "eens, of neem contact op met het netwerk."
+)
 NOT_YOURS = "U kunt alleen melden voor de initiatieven waarvoor u spreekt."
 INBOX_FULL = (
     "De melding kon niet worden opgeslagen: de schijf is vol. Er is niets half "

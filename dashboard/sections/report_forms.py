@@ -95,8 +95,12 @@ def submit(
         mine = ledger.submissions(settings.access_log_path(), ctx.visitor.account)
         made = ledger.made_since(mine, datetime.now())
         limit = settings.intake_per_hour()
+        # Refused tries cost a check each: a session gets a few times the limit of them.
         if made >= limit:
             st.error(intake_strings.TOO_MANY.format(count=made, limit=limit), icon="⏳")
+            return
+        if _tries(datetime.now()) > CHECKS_PER_SUBMISSION * limit:
+            st.error(intake_strings.TOO_MANY_TRIES, icon="⏳")
             return
         with st.spinner(strings.REPORT_CHECKING):
             problems = check(submission, as_of=date.today(), province=ctx.province, context=context)
@@ -129,6 +133,18 @@ def _initiative_of(ctx: PageContext, submission: forms.Submission) -> str | None
         return submission.row["initiatief_id"]
     found = obstacle_initiative(ctx.con, submission.row.get("knelpunt_id", ""))
     return found or ""
+
+
+# Checks a session may ask per allowed submission within an hour (tries that were refused).
+CHECKS_PER_SUBMISSION = 5
+_TRIES = "_intake_tries"
+
+
+def _tries(now: datetime) -> int:
+    """This session's checks in the last hour, this one included."""
+    recent = [t for t in st.session_state.get(_TRIES, []) if (now - t).total_seconds() < 3600]
+    st.session_state[_TRIES] = [*recent, now]
+    return len(recent) + 1
 
 
 def _labelled(vocabulary) -> tuple[list[str], Callable[[str], str]]:

@@ -232,3 +232,16 @@ def test_an_inbox_that_cannot_be_written_is_said_and_nothing_is_half_written(
     assert not at.success
     assert blocked.read_text(encoding="utf-8") == "een bestand"
     assert not desk["log"].exists()  # nothing submitted, nothing logged
+
+
+def test_refused_tries_are_limited_too(desk, monkeypatch) -> None:
+    """Every try is checked by the ETL's rules: a session that keeps sending what is
+    refused is stopped after a few times the hourly limit."""
+    monkeypatch.setenv("OMZIEN_INTAKE_PER_HOUR", "1")
+    at = opened()
+    for _ in range(5):
+        at.get("form_submit_button")[-1].click().run()  # a new initiative without a name
+        assert any(strings.REPORT_PROBLEMS in e.value for e in at.error)
+    at.get("form_submit_button")[-1].click().run()
+    assert [e.value for e in at.error] == [intake_strings.TOO_MANY_TRIES]
+    assert inbox_files(desk) == []

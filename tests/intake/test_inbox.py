@@ -72,3 +72,13 @@ def test_an_inbox_that_cannot_be_a_folder_is_a_dutch_error(tmp_path: Path) -> No
         deliver(blocked / "sub", an_obstacle())
     assert str(raised.value) == strings.INBOX_UNWRITABLE
     assert blocked.read_text(encoding="utf-8") == "een bestand, geen map"
+
+
+def test_a_temporary_file_left_by_a_dead_session_is_cleared(tmp_path: Path) -> None:
+    old, fresh = tmp_path / ".knelpunten-x.csv.1.aa.tmp", tmp_path / ".knelpunten-y.csv.2.bb.tmp"
+    for leftover in (old, fresh):
+        leftover.write_text("half", encoding="utf-8")
+    os.utime(old, (0, 0))
+    deliver(tmp_path, an_obstacle())
+    assert not old.exists()
+    assert fresh.exists()  # perhaps another session writing right now
