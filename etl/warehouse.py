@@ -133,6 +133,14 @@ def extract(
     return [read[seq] for seq in range(len(found.files))]
 
 
+def raw_files(files: list[ReadFile]) -> list[RawFile]:
+    """The extracted exports as the transform takes them, in reading order."""
+    return [
+        RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.table)
+        for seq, f in enumerate(files)
+    ]
+
+
 def redacted(frame: pd.DataFrame, table: str, redactor: Redactor) -> pd.DataFrame:
     """The etl table rows with every text that may quote an export redacted.
 
@@ -318,10 +326,7 @@ def verdict(raw_dir: Path, *, as_of: date, province: str) -> Verdict:
         }
         transform(
             con,
-            [
-                RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.table)
-                for seq, f in enumerate(files)
-            ],
+            raw_files(files),
             TransformSettings(as_of=as_of, province=province, redactor=redactor),
             checking=True,
         )
@@ -372,10 +377,7 @@ def build(
                 con.execute("SET preserve_insertion_order = false")
                 transform(
                     con,
-                    [
-                        RawFile(seq, f.extracted.relpath, f.extracted.source, f.extracted.table)
-                        for seq, f in enumerate(files)
-                    ],
+                    raw_files(files),
                     TransformSettings(
                         as_of=as_of, province=province, progress=progress, redactor=redactor
                     ),

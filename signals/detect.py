@@ -34,6 +34,7 @@ from scipy import special
 from signals.measures import (
     BASELINE_MONTHS,
     BETTER,
+    KEY,
     LONGEST_HORIZON,
     MEASURES,
     MIN_BASELINE_MONTHS,
@@ -48,12 +49,7 @@ from signals.measures import (
 DAYS_PER_MONTH = 365.25 / 12
 # Column order of the tests frame (one row per unit, measure, category).
 TEST_COLUMNS = [
-    "unit_kind",
-    "unit_code",
-    "measure",
-    "theme",
-    "category",
-    "direction",
+    *KEY,
     "window_months",
     "since",
     "baseline_start",

@@ -12,6 +12,8 @@ VOLUME, SURVIVAL = "volume", "survival"
 WORSE, BETTER = "worse", "better"
 MUNICIPALITY, REGION = "gemeente", "regio"
 NEW, ONGOING, ENDED = "new", "ongoing", "ended"
+# What makes a signal (a test, a series, two loads' signals) the same signal.
+KEY = ["unit_kind", "unit_code", "measure", "theme", "category", "direction"]
 
 
 @dataclass(frozen=True)

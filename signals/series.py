@@ -22,15 +22,10 @@ from signals.detect import (
     month_start,
     reference_rest,
 )
-from signals.measures import BAND_Z, BY_KEY, MEASURES, SURVIVAL
+from signals.measures import BAND_Z, BY_KEY, KEY, MEASURES, SURVIVAL
 
 SERIES_COLUMNS = [
-    "unit_kind",
-    "unit_code",
-    "measure",
-    "theme",
-    "category",
-    "direction",
+    *KEY,
     "month",
     "period",
     "cases",

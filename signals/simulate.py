@@ -19,6 +19,7 @@ import pandas as pd
 from signals.detect import Inputs, month_number, month_start
 from signals.measures import LONGEST_HORIZON, MUNICIPALITY, REGION
 
+# The share of each category among a network's obstacles (the demo generator reports the same).
 CATEGORY_MIX = {
     "financiering": 0.24,
     "regelgeving": 0.16,

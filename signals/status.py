@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from signals.measures import ENDED, NEW, ONGOING
-
-# What makes two loads' signals the same signal.
-KEY = ["unit_kind", "unit_code", "measure", "theme", "category", "direction"]
+from signals.measures import ENDED, KEY, NEW, ONGOING
 
 
 def signal_key(frame: pd.DataFrame) -> pd.Series:

@@ -22,7 +22,7 @@ from etl.warehouse import build
 from readmodel.selection import Filters
 from readmodel.warehouse import read_warehouse
 from tests.support.exports import AS_OF
-from tests.support.pages import PAGES, QUERIES, page_texts
+from tests.support.pages import PAGES, QUERIES, open_page, page_texts
 from tests.support.personal import personal_strings_in, write_personal_everywhere
 
 
@@ -43,12 +43,7 @@ def personal_warehouse(tmp_path_factory) -> Path:
 def test_no_personal_string_on_any_page(personal_warehouse, monkeypatch, page) -> None:
     monkeypatch.setenv("OMZIEN_WAREHOUSE", str(personal_warehouse))
     query = {"gemeente": "GM0344", **QUERIES.get(page, {})}
-    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard" / "app.py"), default_timeout=60)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(str(PROJECT_ROOT / "dashboard" / "views" / f"{page}.py"))
-    at.query_params.update(query)
-    at.run()
+    at = open_page(page, query)
     assert not at.exception
     found = {hit for text in page_texts(at) for hit in personal_strings_in(text)}
     assert found == set()

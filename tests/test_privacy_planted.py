@@ -18,15 +18,13 @@ import duckdb
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
 from cli import common
 from cli.main import app
 from etl import validation
-from etl.settings import PROJECT_ROOT
 from tests.support.exports import AS_OF
-from tests.support.pages import PAGES, QUERIES, page_texts
+from tests.support.pages import PAGES, QUERIES, open_page, page_texts
 from tests.support.planted import EXAMPLE, Personal, Planted, with_ambiguous_places, write_planted
 
 FIRST_NAMES = ["Gerrit", "Wilma", "Hendrik", "Joke", "Teun", "Femke", "Aaltje", "Reinier"]
@@ -230,12 +228,7 @@ def planted_warehouse(tmp_path_factory) -> Path:
 def test_planted_personal_data_reaches_no_page(planted_warehouse, monkeypatch, page) -> None:
     monkeypatch.setenv("OMZIEN_WAREHOUSE", str(planted_warehouse))
     query = {"gemeente": "GM0344", **QUERIES.get(page, {})}
-    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard" / "app.py"), default_timeout=60)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(str(PROJECT_ROOT / "dashboard" / "views" / f"{page}.py"))
-    at.query_params.update(query)
-    at.run()
+    at = open_page(page, query)
     assert not at.exception
     texts = page_texts(at)
     assert {hit for text in texts for hit in EXAMPLE.hits(text)} == set()

@@ -8,7 +8,7 @@ the Dutch reasons are shown and nothing is written until it passes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 
 import pandas as pd
@@ -147,25 +147,19 @@ def _tries(now: datetime) -> int:
     return len(recent) + 1
 
 
-def _labelled(vocabulary) -> tuple[list[str], Callable[[str], str]]:
-    return list(vocabulary.codes()), vocabulary.label
+def _preset(codes: list, current: object) -> int:
+    return codes.index(current) if current in codes else 0
 
 
-def _optional(vocabulary) -> tuple[list[str | None], Callable[[str | None], str]]:
-    return [
-        None,
-        *vocabulary.codes(),
-    ], lambda c: strings.REPORT_NOT_GIVEN if c is None else vocabulary.label(c)
-
-
-def _pick(label: str, vocabulary, current: object = None) -> str | None:
-    """An optional choice from a vocabulary, preset to `current` when it is one of it."""
-    codes, label_of = _optional(vocabulary)
+def _choose(label: str, vocabulary, current: object = None, *, optional: bool = False):
+    """A choice from a vocabulary by its labels, preset to `current` when it is one of
+    it; an optional one starts at "(niet opgegeven)"."""
+    codes: list[str | None] = [*([None] if optional else []), *vocabulary.codes()]
     return st.selectbox(
         label,
         codes,
-        index=codes.index(current) if current in codes else 0,
-        format_func=label_of,
+        index=_preset(codes, current),
+        format_func=lambda c: strings.REPORT_NOT_GIVEN if c is None else vocabulary.label(c),
     )
 
 
@@ -174,10 +168,21 @@ def _municipality(ctx: PageContext, label: str, home: object, **options) -> str:
     return st.selectbox(
         label,
         codes,
-        index=codes.index(home) if home in codes else 0,
+        index=_preset(codes, home),
         format_func=ctx.municipality_names.get,
         **options,
     )
+
+
+def _day() -> date:
+    return st.date_input(
+        strings.REPORT_DATE, value=date.today(), max_value=date.today(), format="DD-MM-YYYY"
+    )
+
+
+def _text(label: str, column: str, help_text: str, value: str = "") -> str:
+    """A text area that says how long it may be (the form's own limit for `column`)."""
+    return st.text_area(label, value=value, help=help_text.format(limit=forms.MAX_LENGTH[column]))
 
 
 def obstacle_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
@@ -199,19 +204,13 @@ def obstacle_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
             homes.get(chosen),
             help=strings.REPORT_MUNICIPALITY_HELP,
         )
-        day = st.date_input(
-            strings.REPORT_DATE, value=date.today(), max_value=date.today(), format="DD-MM-YYYY"
-        )
-        theme_codes, theme_label = _labelled(THEMES)
-        theme = st.selectbox(strings.REPORT_THEME, theme_codes, format_func=theme_label)
-        category_codes, category_label = _labelled(CATEGORIES)
-        category = st.selectbox(strings.REPORT_CATEGORY, category_codes, format_func=category_label)
-        severity = _pick(strings.REPORT_SEVERITY, SEVERITIES)
-        level_codes, level_label = _labelled(LEVELS)
-        level = st.selectbox(strings.REPORT_LEVEL, level_codes, format_func=level_label)
-        limit = forms.MAX_LENGTH["omschrijving"]
-        description = st.text_area(
-            strings.REPORT_DESCRIPTION, help=strings.REPORT_DESCRIPTION_HELP.format(limit=limit)
+        day = _day()
+        theme = _choose(strings.REPORT_THEME, THEMES)
+        category = _choose(strings.REPORT_CATEGORY, CATEGORIES)
+        severity = _choose(strings.REPORT_SEVERITY, SEVERITIES, optional=True)
+        level = _choose(strings.REPORT_LEVEL, LEVELS)
+        description = _text(
+            strings.REPORT_DESCRIPTION, "omschrijving", strings.REPORT_DESCRIPTION_HELP
         )
         sent = st.form_submit_button(strings.REPORT_SEND, type="primary")
     if sent:
@@ -244,13 +243,9 @@ def response_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
     }
     with st.form(f"form_{kind}"):
         obstacle_id = st.selectbox(strings.REPORT_OBSTACLE, list(labels), format_func=labels.get)
-        day = st.date_input(
-            strings.REPORT_DATE, value=date.today(), max_value=date.today(), format="DD-MM-YYYY"
-        )
-        outcome_codes, outcome_label = _labelled(OUTCOMES)
-        outcome = st.selectbox(strings.REPORT_OUTCOME, outcome_codes, format_func=outcome_label)
-        limit = forms.MAX_LENGTH["toelichting"]
-        note = st.text_area(strings.REPORT_NOTE, help=strings.REPORT_NOTE_HELP.format(limit=limit))
+        day = _day()
+        outcome = _choose(strings.REPORT_OUTCOME, OUTCOMES)
+        note = _text(strings.REPORT_NOTE, "toelichting", strings.REPORT_NOTE_HELP)
         sent = st.form_submit_button(strings.REPORT_SEND, type="primary")
     if sent:
         submission = forms.response(
@@ -279,14 +274,15 @@ def initiative_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
             ctx, strings.REPORT_INITIATIVE_MUNICIPALITY, known.get("gemeente")
         )
         place = st.text_input(strings.REPORT_PLACE, value=known.get("kern") or "")
-        theme_codes, theme_label = _labelled(THEMES)
         themes = st.multiselect(
             strings.REPORT_THEMES,
-            theme_codes,
-            default=[t for t in (known.get("themas") or []) if t in theme_codes],
-            format_func=theme_label,
+            THEMES.codes(),
+            default=[t for t in (known.get("themas") or []) if t in THEMES.codes()],
+            format_func=THEMES.label,
         )
-        legal_form = _pick(strings.REPORT_LEGAL_FORM, LEGAL_FORMS, known.get("rechtsvorm"))
+        legal_form = _choose(
+            strings.REPORT_LEGAL_FORM, LEGAL_FORMS, known.get("rechtsvorm"), optional=True
+        )
         founded = st.number_input(
             strings.REPORT_FOUNDED,
             min_value=1900,
@@ -294,7 +290,7 @@ def initiative_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
             value=int(known["opgericht"]) if known.get("opgericht") else None,
             step=1,
         )
-        chosen_phase = _pick(strings.REPORT_PHASE, PHASES, known.get("fase"))
+        chosen_phase = _choose(strings.REPORT_PHASE, PHASES, known.get("fase"), optional=True)
         volunteers = st.number_input(
             strings.REPORT_VOLUNTEERS,
             min_value=0,
@@ -302,11 +298,11 @@ def initiative_form(ctx: PageContext, initiatives: pd.DataFrame) -> None:
             step=1,
         )
         website = st.text_input(strings.REPORT_WEBSITE, value=known.get("website") or "")
-        limit = forms.MAX_LENGTH["omschrijving"]
-        description = st.text_area(
+        description = _text(
             strings.REPORT_DESCRIPTION,
-            value=known.get("omschrijving") or "",
-            help=strings.REPORT_DESCRIPTION_HELP.format(limit=limit),
+            "omschrijving",
+            strings.REPORT_DESCRIPTION_HELP,
+            known.get("omschrijving") or "",
         )
         visible = st.checkbox(
             strings.REPORT_VISIBLE,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from signals.simulate import CATEGORY_MIX
+
 # The network's registrations start here; nothing in the demo is dated earlier.
 PERIOD_START = date(2021, 1, 1)
 
@@ -105,17 +107,9 @@ THEME_COUNT_WEIGHTS = (0.5, 0.35, 0.15)
 # Share of obstacles whose theme is one of the initiative's own themes.
 OWN_THEME_SHARE = 0.88
 
-CATEGORY_WEIGHTS: dict[str, float] = {
-    "financiering": 0.24,
-    "regelgeving": 0.16,
-    "samenwerking": 0.13,
-    "huisvesting": 0.11,
-    "inkoop": 0.09,
-    "beleid": 0.08,
-    "informatie": 0.07,
-    "vrijwilligers": 0.07,
-    "overig": 0.05,
-}
+# The mix of categories a network reports: one definition, shared with the simulated
+# networks the signals are measured on.
+CATEGORY_WEIGHTS: dict[str, float] = dict(CATEGORY_MIX)
 # Starting initiatives struggle with money, rules and information; experienced ones
 # with procurement, policy and housing. Multiplies CATEGORY_WEIGHTS per phase.
 PHASE_CATEGORY_FACTORS: dict[str, dict[str, float]] = {

@@ -13,12 +13,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import strings
-from etl.settings import PROJECT_ROOT
 from etl.warehouse import build
 from intake import strings as intake_strings
+from tests.support.pages import open_page
 
-APP = PROJECT_ROOT / "dashboard" / "app.py"
-REPORT = PROJECT_ROOT / "dashboard" / "views" / "report.py"
 DESCRIPTION = "De gemeente stopte de subsidie voor de buurtbus, zonder overleg."
 
 
@@ -35,11 +33,7 @@ def desk(tmp_path: Path, monkeypatch, demo_warehouse: Path) -> dict[str, Path]:
 
 
 def opened() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page(str(REPORT))
-    at.run()
-    return at
+    return open_page("report")
 
 
 def by_label(elements, label: str):
@@ -138,10 +132,7 @@ def test_the_report_is_on_the_dashboard_after_the_next_load(
     assert result.synthetic  # a test report on the demo keeps it labelled as the demo
     mine = opened().dataframe[0].value
     assert list(mine[strings.REPORT_COLUMNS["state"]]) == [strings.REPORT_STATE["loaded"]]
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page(str(PROJECT_ROOT / "dashboard" / "views" / "obstacles.py"))
-    at.run()
+    at = open_page("obstacles")
     shown = "\n".join(str(v) for v in at.dataframe[0].value.astype(str).to_numpy().ravel())
     assert DESCRIPTION in shown
 

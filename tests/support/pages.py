@@ -25,6 +25,21 @@ QUERIES = {
 }
 
 
+def open_page(page: str, query: dict[str, str] | None = None) -> AppTest:
+    """The real app run on one page (its module in dashboard/views), with a query string as
+    a shared link carries it: st.navigation registers the pages in a first run, and a page
+    switch clears the query, as in the browser."""
+    from etl.settings import PROJECT_ROOT
+
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard" / "app.py"), default_timeout=60)
+    at.query_params.update(query or {})
+    at.run()
+    at.switch_page(str(PROJECT_ROOT / "dashboard" / "views" / f"{page}.py"))
+    at.query_params.update(query or {})
+    at.run()
+    return at
+
+
 def page_texts(at: AppTest) -> list[str]:
     """Everything a page shows: every element's message (text, labels, options, chart
     specs) and every cell of its tables."""
